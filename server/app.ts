@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../src/contract/auth';
+import type { ErrorBody } from '../src/contract/errors';
+import { type AppDeps, systemClock } from './deps';
+import type { AppEnv } from './http/context';
+import { HttpError } from './http/errors';
+import { resolveSession } from './services/auth-service';
+import { randomToken } from './services/tokens';
+import { authRoutes } from './routes/auth-routes';
+import { sequenceRoutes } from './routes/sequence-routes';
+import { systemRoutes } from './routes/system-routes';
+
+/**
+ * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
+ * the in-page demo (MSW) and the tests all run this same factory.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const clock = deps.clock ?? systemClock;
+  const newRequestId = deps.randomToken ?? (() => randomToken(9));
+  const acceptSessionHeader = deps.acceptSessionHeader ?? false;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const requestId = newRequestId();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    c.header('Cache-Control', 'no-store');
+    const token =
+      getCookie(c, SESSION_COOKIE) ?? (acceptSessionHeader ? c.req.header(DEMO_SESSION_HEADER) : undefined);
+    c.set('session', await resolveSession(deps.db, clock, token));
+    await next();
+  });
+
+  systemRoutes(app, { db: deps.db, version: deps.version ?? '0.0.0' });
+  authRoutes(app, {
+    db: deps.db,
+    clock,
+    limit: deps.signInLimit ?? { maxFailures: 10, windowSeconds: 15 * 60 },
+    secureCookies: deps.secureCookies ?? false,
+    acceptSessionHeader,
+  });
+  sequenceRoutes(app, { db: deps.db });
+
+  app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json(errorBody(err.code, err.message, requestId, err.details), err.status);
+    }
+    console.error(`[${requestId}] ${c.req.method} ${c.req.path} failed:`, err);
+    return c.json(errorBody('internal', 'Something went wrong on our side. Try again.', requestId), 500);
+  });
+
+  return app;
+}
+
+function errorBody(
+  code: ErrorBody['error']['code'],
+  message: string,
+  requestId: string,
+  details?: ErrorBody['error']['details'],
+): ErrorBody {
+  return { error: { code, message, requestId, ...(details ? { details } : {}) } };
+}

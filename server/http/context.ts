@@ -1,0 +1,16 @@
+import type { User } from '../../src/contract/auth';
+
+export interface Session {
+  user: User;
+  userId: number;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** Per-request values set by the middleware in app.ts. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    session: Session | null;
+  };
+}

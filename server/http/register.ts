@@ -1,0 +1,106 @@
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { Access, Endpoint } from '../../src/contract/endpoint';
+import { CSRF_HEADER, type Role } from '../../src/contract/auth';
+import type { FieldIssue } from '../../src/contract/errors';
+import { HttpError, badRequest, forbidden, unauthenticated } from './errors';
+import type { AppEnv, Session } from './context';
+
+export interface HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Access> {
+  c: Context<AppEnv>;
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  /** The signed-in caller; present whenever the endpoint is not public. */
+  session: A extends 'public' ? Session | null : Session;
+}
+
+/** A handler returns the success body (validated against the endpoint's response schema),
+ * or a Response for non-JSON bodies (CSV, HTML) and bodiless answers. */
+type HandlerResult<R extends z.ZodType> = z.input<R> | Response;
+
+const MAX_BODY_BYTES = 1_000_000;
+const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Registers `handler` for `endpoint`: checks the session and role, CSRF on state changes,
+ * validates path, query and body against the contract, and serialises the result.
+ */
+export function register<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  A extends Access,
+>(
+  app: Hono<AppEnv>,
+  endpoint: Endpoint<P, Q, B, R, A>,
+  handler: (input: HandlerInput<P, Q, B, A>) => Promise<HandlerResult<R>> | HandlerResult<R>,
+): void {
+  app.on(endpoint.method.toUpperCase(), endpoint.path, async (c) => {
+    const session = c.get('session');
+    if (endpoint.access !== 'public') {
+      if (!session) throw unauthenticated();
+      const roles: readonly Role[] = endpoint.access;
+      if (roles.length > 0 && !roles.includes(session.user.role)) throw forbidden();
+    }
+    if (STATE_CHANGING.has(endpoint.method)) checkCsrf(c.req.header(CSRF_HEADER), session);
+
+    const params = endpoint.params ? parse(endpoint.params, c.req.param(), 'params') : undefined;
+    const query = endpoint.query ? parse(endpoint.query, readQuery(c), 'query') : undefined;
+    const body = endpoint.body ? parse(endpoint.body, await readJson(c), 'body') : undefined;
+
+    const result = await handler({ c, params, query, body, session } as HandlerInput<P, Q, B, A>);
+    if (result instanceof Response) return result;
+    if (endpoint.status === 204 || !endpoint.response) return c.body(null, 204);
+    return c.json(endpoint.response.parse(result), endpoint.status);
+  });
+}
+
+/** Cookie sessions need a matching token; requests without a session (sign-in) still
+ * need the header, which a cross-site form cannot send. */
+function checkCsrf(header: string | undefined, session: Session | null): void {
+  if (!header) throw new HttpError(403, 'csrf_failed', `Missing ${CSRF_HEADER} header.`);
+  if (session && header !== session.csrfToken) {
+    throw new HttpError(403, 'csrf_failed', `The ${CSRF_HEADER} header does not match the session.`);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details: FieldIssue[] = result.error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+    return keys.map((key) => ({
+      path: [where, ...issue.path.map(String), ...(key ? [key] : [])].join('.'),
+      message: issue.message,
+    }));
+  }).flat();
+  const fields = [...new Set(details.map((d) => d.path))].join(', ');
+  throw badRequest(`Invalid ${where}: ${fields}.`, details);
+}
+
+/** Query parameters as an object; repeated keys become arrays. */
+function readQuery(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    out[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return out;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new HttpError(415, 'bad_request', 'Send the request body as application/json.');
+  }
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { allEndpoints } from '../src/contract/api';
+import type { Endpoint } from '../src/contract/endpoint';
+
+type JsonSchema = Record<string, unknown>;
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/** Drops the JSON Schema dialect keys and points local $defs (always registered schemas,
+ * which all live in components) at components. */
+function clean(schema: JsonSchema): JsonSchema {
+  const { $schema: _s, $id: _i, $defs: _d, ...rest } = schema;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+}
+
+/** A schema as JSON Schema 2020-12 (what OpenAPI 3.1 speaks): a $ref when it has an id. */
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: REF(id) };
+  return clean(z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema);
+}
+
+function parameters(e: Endpoint): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const [where, schema] of [['path', e.params], ['query', e.query]] as const) {
+    if (!schema) continue;
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = prop;
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
+    }
+  }
+  return out;
+}
+
+const ERROR_RESPONSES: Record<string, string> = {
+  '400': 'Malformed JSON or an invalid field (details name each field)',
+  '401': 'Not signed in',
+  '403': 'Not allowed for this role, or CSRF token missing',
+  '404': 'Not found',
+  '429': 'Too many requests',
+};
+
+/** The OpenAPI 3.1 document, generated from the contract's endpoints and zod schemas. */
+export function buildOpenApi(version: string): JsonSchema {
+  const registered = z.toJSONSchema(z.globalRegistry, { uri: REF, io: 'output', unrepresentable: 'any' }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  const schemas = Object.fromEntries(Object.entries(registered.schemas).map(([k, v]) => [k, clean(v)]));
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of allEndpoints as readonly Endpoint[]) {
+    const path = e.path.replace(/:(\w+)/g, '{$1}');
+    const responses: Record<string, unknown> = {};
+    responses[String(e.status)] = e.response
+      ? { description: 'Success', content: { 'application/json': { schema: toSchema(e.response, 'output') } } }
+      : e.produces
+        ? { description: 'Success', content: { [e.produces]: { schema: { type: 'string' } } } }
+        : { description: 'Success, no content' };
+    for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
+      if (status === '401' && e.access === 'public') continue;
+      responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+    }
+    paths[path] ??= {};
+    paths[path][e.method] = {
+      operationId: e.operationId,
+      summary: e.summary,
+      tags: [e.tag],
+      ...(e.access === 'public' ? { security: [] } : {}),
+      parameters: parameters(e),
+      ...(e.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sequence Desk API',
+      version,
+      description:
+        'Sales sequences and email deliverability. State-changing requests need the X-CSRF-Token header ' +
+        'with the token from GET /api/session. Errors are { error: { code, message, details?, requestId } }.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ sessionCookie: [] }],
+    tags: [...new Set(allEndpoints.map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sd_session' } },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { SequenceListItem, SequenceListQuery, SequenceSortField } from '../../src/contract/sequences';
+import type { Queryable } from './db';
+
+// Whitelisted ORDER BY expressions: the sort field never reaches SQL as text.
+const SORT_SQL: Record<SequenceSortField, string> = {
+  name: 'lower(s.name) COLLATE "C"',
+  owner: 'lower(u.name) COLLATE "C"',
+  steps: 'steps',
+  activeEnrollments: 'active',
+  openRate: 'open_rate',
+  replyRate: 'reply_rate',
+  meetingRate: 'meeting_rate',
+  errorCount: 'errors',
+};
+
+/** Escapes LIKE wildcards so a search for "50%" finds the literal text. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * Sequences visible to a viewer with their figures. `onlyEnrolledBy` (reps) limits both the
+ * list (sequences they own or enrolled contacts in) and the figures to their own enrollments.
+ */
+export async function listSequences(
+  db: Queryable,
+  query: SequenceListQuery,
+  onlyEnrolledBy: number | null,
+): Promise<SequenceListItem[]> {
+  const order = `${SORT_SQL[query.sort]} ${query.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, s.id ASC`;
+  const rows = await db.query<{
+    id: number;
+    name: string;
+    owner_id: number;
+    owner_name: string;
+    steps: number;
+    active: number;
+    open_rate: number | null;
+    reply_rate: number | null;
+    meeting_rate: number | null;
+    errors: number;
+  }>(
+    `SELECT s.id, s.name, u.id AS owner_id, u.name AS owner_name,
+            (SELECT count(*) FROM sequence_steps st WHERE st.sequence_id = s.id)::int AS steps,
+            agg.active, agg.errors,
+            (agg.opened::float8 / NULLIF(agg.sent, 0)) AS open_rate,
+            (agg.replied::float8 / NULLIF(agg.sent, 0)) AS reply_rate,
+            (agg.meetings::float8 / NULLIF(agg.sent, 0)) AS meeting_rate
+       FROM sequences s
+       JOIN users u ON u.id = s.owner_id
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE e.status = 'active')::int AS active,
+                count(*) FILTER (WHERE e.emails_sent > 0)::int AS sent,
+                count(*) FILTER (WHERE e.opened)::int AS opened,
+                count(*) FILTER (WHERE e.replied)::int AS replied,
+                count(*) FILTER (WHERE e.meeting_booked)::int AS meetings,
+                count(*) FILTER (WHERE e.enroll_error IS NOT NULL OR e.email_error IS NOT NULL)::int AS errors
+           FROM enrollments e
+          WHERE e.sequence_id = s.id AND ($1::int IS NULL OR e.enrolled_by = $1)
+       ) agg
+      WHERE s.deleted_at IS NULL
+        AND ($1::int IS NULL OR s.owner_id = $1
+             OR EXISTS (SELECT 1 FROM enrollments e2 WHERE e2.sequence_id = s.id AND e2.enrolled_by = $1))
+        AND ($2::text IS NULL OR s.name ILIKE $2)
+      ORDER BY ${order}`,
+    [onlyEnrolledBy, query.q ? likePattern(query.q) : null],
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    name: r.name,
+    owner: { id: String(r.owner_id), name: r.owner_name },
+    steps: r.steps,
+    activeEnrollments: r.active,
+    openRate: r.open_rate,
+    replyRate: r.reply_rate,
+    meetingRate: r.meeting_rate,
+    errorCount: r.errors,
+  }));
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Why a contact could not be enrolled (DOMAIN.md §1). Shown verbatim in the Enrolled column. */
+export const EnrollErrorCode = z.enum([
+  'BLOCKED_ADDRESS',
+  'BLOCKED_DOMAIN',
+  'BOUNCED',
+  'RECIPIENT_PREVIOUSLY_BOUNCED_ON_PORTAL',
+  'RECIPIENT_PREVIOUSLY_BOUNCED_GLOBALLY',
+  'PREVIOUSLY_MARKED_AS_SPAM',
+  'OTHER_SEND_REJECTED',
+  'UNSUBSCRIBED',
+  'UNSUBSCRIBED_PERSONAL',
+  'ALREADY_ENROLLED',
+]);
+export type EnrollErrorCode = z.infer<typeof EnrollErrorCode>;
+
+/** Why a step did not send: the sender's account or provider (DOMAIN.md §2). Email column. */
+export const EmailProblem = z.enum(['SEND_LIMIT_REACHED', 'SEND_FAILURE', 'INBOX_DISCONNECTED', 'GMAIL_SEND_ERROR']);
+export type EmailProblem = z.infer<typeof EmailProblem>;
+
+export const EnrollmentStatus = z.enum(['active', 'paused', 'finished', 'unenrolled', 'failed']);
+export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
+
+/** Why an enrollment ended (DOMAIN.md §4): automatic rules, account-level events, manual. */
+export const UnenrollReason = z.enum([
+  'REPLIED',
+  'EMAILED_OUTSIDE_SEQUENCE',
+  'REPLIED_FROM_OTHER_ADDRESS',
+  'EMAILED_FROM_ALIAS',
+  'COMPANY_MEMBER_REPLIED',
+  'MEETING_BOOKED',
+  'UNSUBSCRIBED',
+  'BOUNCED',
+  'WORKFLOW',
+  'FINISHED',
+  'SEQUENCE_DELETED',
+  'CREATOR_REMOVED',
+  'MANUAL',
+  'BULK',
+]);
+export type UnenrollReason = z.infer<typeof UnenrollReason>;
+
+/** Why an email was not sent (DOMAIN.md §3), grouped by side. */
+export const RecipientNotSentReason = z.enum([
+  'PREVIOUSLY_BOUNCED',
+  'BOUNCED_GLOBALLY',
+  'PREVIOUSLY_MARKED_SPAM',
+  'UNSUBSCRIBED_TYPE',
+  'UNSUBSCRIBED_ALL',
+  'COMPANY_OPTED_OUT',
+  'BLOCKED_BY_RECIPIENT_OR_SPAM_TRAP',
+  'RECIPIENT_INVALID',
+  'RECIPIENT_DOMAIN_BLOCKED',
+  'DOUBLE_OPT_IN_PENDING',
+  'MAILBOX_FULL',
+  'TO_ADDRESS_INVALID',
+  'LOW_ENGAGEMENT',
+  'FREQUENCY_CAP',
+]);
+export const SenderNotSentReason = z.enum([
+  'FROM_ADDRESS_INVALID',
+  'CANCELLED_BY_USER',
+  'MTA_FAILURE',
+  'UNDETERMINED',
+  'ACCOUNT_SEND_LIMIT',
+  'ACCOUNT_SUSPENDED',
+  'SCHEDULER_REMOVED',
+  'PROVIDER_RATE_LIMIT',
+  'INBOX_SUSPENDED',
+  'INBOX_CONNECTION_FAILED',
+  'INBOX_AUTH_FAILED',
+  'CLASSIFIED_AS_SPAM',
+  'TENANT_MOVE_PERMISSION',
+  'MICROSOFT_TIMEOUT',
+  'PROVIDER_TIMEOUT',
+]);
+export const NotSentReason = z.enum([...RecipientNotSentReason.options, ...SenderNotSentReason.options]);
+export type NotSentReason = z.infer<typeof NotSentReason>;
+
+export const MailboxProvider = z.enum(['gmail', 'outlook', 'yahoo', 'other']);
+export type MailboxProvider = z.infer<typeof MailboxProvider>;
+
+export const Plan = z.enum(['free', 'starter', 'professional', 'enterprise']);
+export type Plan = z.infer<typeof Plan>;

@@ -9,6 +9,7 @@ import { resolveSession } from './services/auth-service';
 import { randomToken } from './services/tokens';
 import { authRoutes } from './routes/auth-routes';
 import { sequenceRoutes } from './routes/sequence-routes';
+import { enrollmentRoutes } from './routes/enrollment-routes';
 import { systemRoutes } from './routes/system-routes';
 
 /**
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     acceptSessionHeader,
   });
   sequenceRoutes(app, { db: deps.db });
+  enrollmentRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));
 

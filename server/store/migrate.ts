@@ -1,9 +1,11 @@
 import type { Db } from './db';
 import m001 from './migrations/001-init';
+import m002 from './migrations/002-enrollment-search';
 
 /** Ordered migrations. Append only: never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'init', sql: m001 },
+  { version: 2, name: 'enrollment-search', sql: m002 },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

@@ -1,11 +1,16 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './db';
 
 /** PGlite behind the driver interface: used in the browser, in tests and as the server's
  * embedded default. `dataDir` persists to a folder (Node) or IndexedDB (`idb://name`). */
 export async function openPglite(options: PGliteOptions = {}): Promise<Db> {
-  const pg = await PGlite.create(options);
-  return wrapPglite(pg);
+  return wrapPglite(await createPglite(options));
+}
+
+/** A raw PGlite with the extensions our migrations use (for snapshots: dump/load). */
+export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm, ...options.extensions } });
 }
 
 export function wrapPglite(pg: PGlite): Db {

@@ -1,4 +1,4 @@
-import type { SequenceListItem, SequenceListQuery, SequenceSortField } from '../../src/contract/sequences';
+import type { SequenceDetail, SequenceListItem, SequenceListQuery, SequenceSortField, StepType } from '../../src/contract/sequences';
 import type { Queryable } from './db';
 
 // Whitelisted ORDER BY expressions: the sort field never reaches SQL as text.
@@ -74,4 +74,84 @@ export async function listSequences(
     meetingRate: r.meeting_rate,
     errorCount: r.errors,
   }));
+}
+
+/** Header figures, error summary and enrollers of one sequence, over the viewer's rows. */
+export async function sequenceDetail(
+  db: Queryable,
+  id: number,
+  onlyEnrolledBy: number | null,
+): Promise<SequenceDetail | null> {
+  const [s] = await db.query<{
+    id: number;
+    name: string;
+    owner_id: number;
+    owner_name: string;
+    unenroll_same_company: boolean;
+  }>(
+    `SELECT s.id, s.name, s.owner_id, u.name AS owner_name, s.unenroll_same_company
+       FROM sequences s JOIN users u ON u.id = s.owner_id WHERE s.id = $1 AND s.deleted_at IS NULL`,
+    [id],
+  );
+  if (!s) return null;
+  const [steps, [f], errors, enrollers] = await Promise.all([
+    db.query<{ position: number; type: StepType; subject: string | null }>(
+      'SELECT position, type, subject FROM sequence_steps WHERE sequence_id = $1 ORDER BY position',
+      [id],
+    ),
+    db.query<Record<'enrolled' | 'active' | 'paused' | 'finished' | 'unenrolled' | 'with_errors' | 'sent' | 'opened' | 'clicked' | 'replied' | 'meetings', number>>(
+      `SELECT count(*)::int AS enrolled,
+              count(*) FILTER (WHERE status = 'active')::int AS active,
+              count(*) FILTER (WHERE status = 'paused')::int AS paused,
+              count(*) FILTER (WHERE status = 'finished')::int AS finished,
+              count(*) FILTER (WHERE status = 'unenrolled')::int AS unenrolled,
+              count(*) FILTER (WHERE enroll_error IS NOT NULL OR email_error IS NOT NULL)::int AS with_errors,
+              count(*) FILTER (WHERE emails_sent > 0)::int AS sent,
+              count(*) FILTER (WHERE opened)::int AS opened,
+              count(*) FILTER (WHERE clicked)::int AS clicked,
+              count(*) FILTER (WHERE replied)::int AS replied,
+              count(*) FILTER (WHERE meeting_booked)::int AS meetings
+         FROM enrollments WHERE sequence_id = $1 AND ($2::int IS NULL OR enrolled_by = $2)`,
+      [id, onlyEnrolledBy],
+    ),
+    db.query<{ code: string; kind: 'enroll' | 'email'; count: number }>(
+      `SELECT code, kind, count(*)::int AS count FROM (
+         SELECT enroll_error AS code, 'enroll' AS kind FROM enrollments
+          WHERE sequence_id = $1 AND enroll_error IS NOT NULL AND ($2::int IS NULL OR enrolled_by = $2)
+         UNION ALL
+         SELECT email_error, 'email' FROM enrollments
+          WHERE sequence_id = $1 AND email_error IS NOT NULL AND ($2::int IS NULL OR enrolled_by = $2)
+       ) x GROUP BY code, kind ORDER BY count DESC, code`,
+      [id, onlyEnrolledBy],
+    ),
+    db.query<{ id: number; name: string }>(
+      `SELECT u.id, u.name FROM users u
+        WHERE u.id IN (SELECT DISTINCT enrolled_by FROM enrollments WHERE sequence_id = $1)
+          AND ($2::int IS NULL OR u.id = $2)
+        ORDER BY u.name`,
+      [id, onlyEnrolledBy],
+    ),
+  ]);
+  const rate = (n: number) => (f && f.sent > 0 ? n / f.sent : null);
+  return {
+    id: String(s.id),
+    name: s.name,
+    owner: { id: String(s.owner_id), name: s.owner_name },
+    steps,
+    unenrollSameCompany: s.unenroll_same_company,
+    figures: {
+      enrolled: f?.enrolled ?? 0,
+      active: f?.active ?? 0,
+      paused: f?.paused ?? 0,
+      finished: f?.finished ?? 0,
+      unenrolled: f?.unenrolled ?? 0,
+      withErrors: f?.with_errors ?? 0,
+      openRate: rate(f?.opened ?? 0),
+      clickRate: rate(f?.clicked ?? 0),
+      replyRate: rate(f?.replied ?? 0),
+      meetingRate: rate(f?.meetings ?? 0),
+    },
+    errorSummary: errors,
+    enrollers: enrollers.map((u) => ({ id: String(u.id), name: u.name })),
+  };
 }

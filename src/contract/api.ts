@@ -2,7 +2,24 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { SessionResponse, SignInRequest } from './auth';
 import { HealthResponse } from './health';
-import { SequenceList, SequenceListQuery } from './sequences';
+import { SequenceDetail, SequenceList, SequenceListQuery } from './sequences';
+import {
+  Enrollment,
+  EnrollmentCount,
+  EnrollmentExportQuery,
+  EnrollmentFilter,
+  EnrollmentListQuery,
+  EnrollmentPage,
+  EnrollRequest,
+  EnrollResult,
+  ReenrollRequest,
+} from './enrollments';
+import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
+
+/** Path parameter of every `/:id` route: our ids are positive integers. */
+export const IdParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'Expected a numeric id') }).strict();
+
+const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
 
 /** Every operation of the API. Adding one here documents it and enrols it in the
  * permission and validation tests. */
@@ -59,10 +76,122 @@ export const api = {
     status: 200,
     response: SequenceList,
   }),
+  getSequence: endpoint({
+    operationId: 'getSequence',
+    method: 'get',
+    path: '/api/sequences/:id',
+    summary: 'A sequence with its header figures, error summary and enrollers',
+    tag: 'sequences',
+    access: [],
+    params: IdParams,
+    status: 200,
+    response: SequenceDetail,
+  }),
+  listEnrollments: endpoint({
+    operationId: 'listEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments',
+    summary: 'One keyset page of a sequence\'s enrollments, filtered, searched and sorted',
+    tag: 'enrollments',
+    access: [],
+    params: IdParams,
+    query: EnrollmentListQuery,
+    status: 200,
+    response: EnrollmentPage,
+  }),
+  countEnrollments: endpoint({
+    operationId: 'countEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments/count',
+    summary: 'How many enrollments match a filter',
+    tag: 'enrollments',
+    access: [],
+    params: IdParams,
+    query: EnrollmentFilter,
+    status: 200,
+    response: EnrollmentCount,
+  }),
+  exportEnrollments: endpoint({
+    operationId: 'exportEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments/export',
+    summary: 'Every enrollment matching a filter as CSV, streamed',
+    tag: 'enrollments',
+    access: [],
+    params: IdParams,
+    query: EnrollmentExportQuery,
+    status: 200,
+    response: null,
+    produces: 'text/csv',
+  }),
+  enrollContacts: endpoint({
+    operationId: 'enrollContacts',
+    method: 'post',
+    path: '/api/sequences/:id/enrollments',
+    summary: 'Enroll contacts as the caller; each is checked and enrolled or refused with its code',
+    tag: 'enrollments',
+    access: CAN_CHANGE_ENROLLMENTS,
+    params: IdParams,
+    body: EnrollRequest,
+    status: 200,
+    response: EnrollResult,
+  }),
+  unenroll: endpoint({
+    operationId: 'unenroll',
+    method: 'post',
+    path: '/api/enrollments/:id/unenroll',
+    summary: 'Unenroll one contact (figures are kept)',
+    tag: 'enrollments',
+    access: CAN_CHANGE_ENROLLMENTS,
+    params: IdParams,
+    status: 200,
+    response: Enrollment,
+  }),
+  reenroll: endpoint({
+    operationId: 'reenroll',
+    method: 'post',
+    path: '/api/enrollments/:id/reenroll',
+    summary: 'Re-enroll a paused contact at the step its send problem allows',
+    tag: 'enrollments',
+    access: CAN_CHANGE_ENROLLMENTS,
+    params: IdParams,
+    body: ReenrollRequest,
+    status: 200,
+    response: Enrollment,
+  }),
+  searchContacts: endpoint({
+    operationId: 'searchContacts',
+    method: 'get',
+    path: '/api/contacts',
+    summary: 'Search contacts by name or email',
+    tag: 'contacts',
+    access: [],
+    query: ContactSearchQuery,
+    status: 200,
+    response: ContactSearchResult,
+  }),
+  getContact: endpoint({
+    operationId: 'getContact',
+    method: 'get',
+    path: '/api/contacts/:id',
+    summary: 'A contact and its enrollments',
+    tag: 'contacts',
+    access: [],
+    params: IdParams,
+    status: 200,
+    response: ContactDetail,
+  }),
+  listInboxes: endpoint({
+    operationId: 'listInboxes',
+    method: 'get',
+    path: '/api/inboxes',
+    summary: 'The caller\'s connected sending inboxes',
+    tag: 'contacts',
+    access: [],
+    status: 200,
+    response: InboxList,
+  }),
 } as const;
 
 export type Api = typeof api;
 export const allEndpoints = Object.values(api);
-
-/** Shared by list endpoints that take an opaque id in the path. */
-export const IdParams = z.object({ id: z.string().min(1).max(64) }).strict();

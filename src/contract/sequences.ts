@@ -49,3 +49,38 @@ export const SequenceList = z
   })
   .meta({ id: 'SequenceList' });
 export type SequenceList = z.infer<typeof SequenceList>;
+
+export const StepType = z.enum(['automated_email', 'manual_email', 'call', 'task', 'linkedin']);
+export type StepType = z.infer<typeof StepType>;
+
+/** One entry of the error summary above the Enrollments table. */
+export const ErrorSummaryEntry = z.object({
+  code: z.string().describe('An EnrollErrorCode or an EmailProblem'),
+  kind: z.enum(['enroll', 'email']),
+  count: z.number().int().positive(),
+});
+
+export const SequenceDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    owner: z.object({ id: z.string(), name: z.string() }),
+    steps: z.array(z.object({ position: z.number().int(), type: StepType, subject: z.string().nullable() })),
+    unenrollSameCompany: z.boolean(),
+    figures: z.object({
+      enrolled: z.number().int(),
+      active: z.number().int(),
+      paused: z.number().int(),
+      finished: z.number().int(),
+      unenrolled: z.number().int(),
+      withErrors: z.number().int(),
+      openRate: Rate,
+      clickRate: Rate,
+      replyRate: Rate,
+      meetingRate: Rate,
+    }),
+    errorSummary: z.array(ErrorSummaryEntry),
+    enrollers: z.array(z.object({ id: z.string(), name: z.string() })).describe('Users who enrolled contacts here'),
+  })
+  .meta({ id: 'SequenceDetail' });
+export type SequenceDetail = z.infer<typeof SequenceDetail>;

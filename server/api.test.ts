@@ -1,0 +1,140 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allEndpoints } from '../src/contract/api';
+import { Role } from '../src/contract/auth';
+import type { Endpoint } from '../src/contract/endpoint';
+import { ErrorBody } from '../src/contract/errors';
+import { testClient, type TestClient } from './test-utils';
+
+let t: TestClient;
+beforeAll(async () => {
+  t = await testClient();
+});
+afterAll(() => t.close());
+
+const endpoints = allEndpoints as readonly Endpoint[];
+const concrete = (e: Endpoint) => e.path.replace(/:\w+/g, '1');
+const isStateChanging = (e: Endpoint) => e.method !== 'get';
+
+async function expectError(res: Response, status: number, code?: string) {
+  expect(res.status).toBe(status);
+  const body = ErrorBody.parse(await res.json());
+  if (code) expect(body.error.code).toBe(code);
+  expect(body.error.requestId).toBe(res.headers.get('X-Request-Id'));
+  return body;
+}
+
+describe('every endpoint', () => {
+  it.each(endpoints.filter((e) => e.access !== 'public').map((e) => [e.operationId, e] as const))(
+    '%s answers 401 when signed out',
+    async (_id, e) => {
+      const res = await t.app.request(concrete(e), {
+        method: e.method.toUpperCase(),
+        headers: { 'X-CSRF-Token': 'x', 'Content-Type': 'application/json' },
+        body: isStateChanging(e) ? '{}' : undefined,
+      });
+      await expectError(res, 401, 'unauthenticated');
+    },
+  );
+
+  const roleCases = endpoints.flatMap((e) =>
+    e.access === 'public' || e.access.length === 0
+      ? []
+      : Role.options.filter((r) => !(e.access as readonly string[]).includes(r)).map((r) => [e.operationId, r, e] as const),
+  );
+  it('has role-restricted endpoints to check', () => expect(roleCases.length).toBeGreaterThan(0));
+  it.each(roleCases)('%s answers 403 to %s', async (_id, role, e) => {
+    const headers = await t.signIn(role);
+    const res = await t.app.request(concrete(e), {
+      method: e.method.toUpperCase(),
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: isStateChanging(e) ? '{}' : undefined,
+    });
+    await expectError(res, 403, 'forbidden');
+  });
+
+  it.each(endpoints.filter(isStateChanging).map((e) => [e.operationId, e] as const))(
+    '%s refuses a request without the CSRF header, and with a wrong one',
+    async (_id, e) => {
+      const { Cookie } = await t.signIn('admin');
+      for (const csrf of [undefined, 'not-the-token']) {
+        const res = await t.app.request(concrete(e), {
+          method: e.method.toUpperCase(),
+          headers: { Cookie, 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+          body: '{}',
+        });
+        await expectError(res, 403, 'csrf_failed');
+      }
+    },
+  );
+
+  it.each(endpoints.filter((e) => e.body).map((e) => [e.operationId, e] as const))(
+    '%s answers 400 to malformed JSON and names bad fields',
+    async (_id, e) => {
+      const headers = e.access === 'public' ? { 'X-CSRF-Token': 'x' } : await t.signIn('admin');
+      const malformed = await t.app.request(concrete(e), {
+        method: e.method.toUpperCase(),
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: '{"email": ',
+      });
+      await expectError(malformed, 400, 'malformed_json');
+      const wrongShape = await t.app.request(concrete(e), {
+        method: e.method.toUpperCase(),
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: '[1, 2]',
+      });
+      const body = await expectError(wrongShape, 400, 'validation_failed');
+      expect(body.error.details?.[0]?.path).toMatch(/^body/);
+    },
+  );
+
+  it.each(endpoints.filter((e) => e.query).map((e) => [e.operationId, e] as const))(
+    '%s answers 400 naming an unknown query parameter',
+    async (_id, e) => {
+      const headers = await t.signIn('admin');
+      const res = await t.app.request(`${concrete(e)}?bogus=1`, { headers });
+      const body = await expectError(res, 400, 'validation_failed');
+      expect(body.error.details?.map((d) => d.path)).toContain('query.bogus');
+    },
+  );
+});
+
+describe('errors', () => {
+  it('answers 404 JSON for an unknown API path', async () => {
+    await expectError(await t.app.request('/api/nope'), 404, 'not_found');
+  });
+
+  it('never leaks a stack trace', async () => {
+    const res = await t.app.request('/api/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'X-CSRF-Token': 'x' },
+      body: 'hello',
+    });
+    expect(res.status).toBe(415);
+    expect(await res.text()).not.toMatch(/at .*\.ts/);
+  });
+});
+
+describe('health and OpenAPI', () => {
+  it('says ok and which store it uses', async () => {
+    const res = await t.app.request('/api/health');
+    expect(await res.json()).toEqual({ status: 'ok', store: 'pglite', version: 'test' });
+  });
+
+  it('publishes a valid OpenAPI 3.1 document covering every endpoint', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    await SwaggerParser.validate(structuredClone(doc) as never);
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(ids.sort()).toEqual(endpoints.map((e) => e.operationId).sort());
+  });
+
+  it('serves the reference UI without inline scripts', async () => {
+    const html = await (await t.app.request('/api/docs')).text();
+    expect(html).toContain('swagger-ui-bundle.js');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+});

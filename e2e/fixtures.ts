@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_USERS } from '../server/store/seed/demo-users';
+
+export { expect };
+
+export type Role = 'rep' | 'manager' | 'marketer' | 'admin';
+export const ROLES: readonly Role[] = ['rep', 'manager', 'marketer', 'admin'];
+export const DEMO_PASSWORD = 'demo-password';
+export const emailOf = (role: Role) => `${role}@example.com`;
+
+const en = JSON.parse(readFileSync('src/i18n/locales/en.json', 'utf8')) as { roles: Record<Role, string> };
+
+/** The demo user's name as the layout shows it. */
+export function userName(role: Role): string {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  return user.name;
+}
+
+/** The role as the layout shows it, in English. */
+export const roleLabel = (role: Role) => en.roles[role];
+
+/** Where auth.setup.ts keeps each role's signed-in browser state. */
+export const authFile = (role: Role) => `e2e/.auth/${role}.json`;
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** Signs in through the form, as a person would, and waits for the sequences list. */
+export async function signInThroughForm(page: Page, role: Role, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(emailOf(role));
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Runs axe on the page as it is now and fails with one readable line per rule broken. */
+export async function checkA11y(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const report = violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ') ?? ''}`)
+        .join('\n');
+      return `  ${v.id} (${v.impact ?? 'unknown impact'}, ${v.nodes.length} element(s)): ${v.help}\n${nodes}`;
+    })
+    .join('\n');
+  expect(violations.length, `axe found accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+export const test = base.extend<{
+  /** Gives the test's page the session that auth.setup.ts made for `role`. */
+  signInAs: (role: Role) => Promise<Page>;
+}>({
+  // `provide` is Playwright's `use`, renamed so the React hooks lint rule leaves it alone.
+  signInAs: async ({ page }, provide) => {
+    await provide(async (role) => {
+      const state = JSON.parse(await readFile(authFile(role), 'utf8')) as StorageState;
+      await page.context().addCookies(state.cookies);
+      const storage = state.origins.map((o) => ({ origin: o.origin, items: o.localStorage }));
+      if (storage.length) {
+        // Restore saved local storage without overwriting what the test itself changes later.
+        await page.context().addInitScript((origins) => {
+          const mine = origins.find((o) => o.origin === window.location.origin);
+          for (const { name, value } of mine?.items ?? []) {
+            if (window.localStorage.getItem(name) === null) window.localStorage.setItem(name, value);
+          }
+        }, storage);
+      }
+      return page;
+    });
+  },
+});

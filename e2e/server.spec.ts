@@ -1,0 +1,69 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { expect, test } from './fixtures';
+
+test.describe('the Node server', () => {
+  test('GET /api/health says ok and names the store', async ({ request }) => {
+    const res = await request.get('/api/health');
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', store: 'pglite', version: expect.any(String) });
+  });
+
+  test('security headers are on the page, a deep link, an asset and the API', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    const asset = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset, 'index.html loads a script from /assets').toBeTruthy();
+
+    for (const path of ['/', '/sequences/1', asset!, '/api/health', '/api/no-such-thing']) {
+      const headers = (await request.get(path)).headers();
+      const csp = headers['content-security-policy'] ?? '';
+      const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(scriptSrc, path).toContain("'self'");
+      expect(scriptSrc, path).not.toContain("'unsafe-inline'");
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+    }
+  });
+
+  test('hashed assets are cached for good, the page never without asking', async ({ request }) => {
+    const page = await request.get('/');
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    const asset = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1];
+    const res = await request.get(asset);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toContain('immutable');
+  });
+
+  test('a deep link gets the app, an unknown API path a JSON 404', async ({ request }) => {
+    const page = await request.get('/sequences/1');
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    const api = await request.get('/api/no-such-thing');
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toMatchObject({ error: { code: 'not_found', requestId: expect.any(String) } });
+  });
+
+  test('/api/openapi.json is a valid OpenAPI 3.1 document', async ({ request }) => {
+    const res = await request.get('/api/openapi.json');
+    expect(res.status()).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(doc.paths)).toContain('/api/health');
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+  });
+
+  test('the API reference at /api/docs renders under the Content-Security-Policy', async ({ page }) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto('/api/docs');
+    await expect(page.getByRole('heading', { name: /Sequence Desk/ }).first()).toBeVisible();
+    await expect(page.getByText('/api/health').first()).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+});

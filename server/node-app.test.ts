@@ -1,0 +1,233 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeApp } from './node-app';
+
+const INDEX = '<!doctype html><title>Sequence Desk</title><div id="root"></div>';
+const SECRET = 'top secret outside dist';
+
+let root: string;
+let distDir: string;
+
+// Stands in for createApp(): node-app must hand /api to it untouched, 404s included.
+function fakeApi() {
+  const api = new Hono();
+  api.get('/api/health', (c) => c.json({ status: 'ok', store: 'pglite', version: 'test' }));
+  api.post('/api/echo', async (c) => c.json({ got: await c.req.json() }));
+  api.get('/api/docs/assets/init.js', (c) => c.body('/* init */', 200, { 'Content-Type': 'text/javascript' }));
+  // Response.redirect() has immutable headers, as a fetch() response would.
+  api.get('/api/moved', () => Response.redirect('http://localhost/api/health', 302));
+  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found', requestId: 'r1' } }, 404));
+  return api;
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'node-app-'));
+  distDir = join(root, 'dist');
+  mkdirSync(join(distDir, 'assets'), { recursive: true });
+  writeFileSync(join(distDir, 'index.html'), INDEX);
+  writeFileSync(join(distDir, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
+  writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(root, 'secret.txt'), SECRET);
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function expectSecurityHeaders(res: Response) {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  expect(scriptSrc).toContain("'self'");
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  expect(scriptSrc).not.toContain("'unsafe-eval'");
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  expect(res.headers.get('x-frame-options')).toBe('DENY');
+}
+
+describe('createNodeApp', () => {
+  const app = () => createNodeApp({ app: fakeApi(), distDir });
+
+  it('serves index.html on / with security headers and no-cache', async () => {
+    const res = await app().request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toBe(INDEX);
+    expectSecurityHeaders(res);
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('answers a deep link with index.html so the SPA can route it', async () => {
+    for (const path of ['/sequences/3', '/sign-in', '/contacts/42?tab=x']) {
+      const res = await app().request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toBe(INDEX);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expectSecurityHeaders(res);
+    }
+  });
+
+  it('serves hashed assets with a long immutable cache', async () => {
+    const res = await app().request('/assets/index-Ab12Cd34.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toBe('console.log(1)');
+    expectSecurityHeaders(res);
+  });
+
+  it('revalidates unhashed files outside /assets', async () => {
+    const res = await app().request('/favicon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gives a 404, not the page, for a missing file', async () => {
+    for (const path of ['/assets/index-gone.js', '/robots.txt']) {
+      const res = await app().request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('<title>');
+      expectSecurityHeaders(res);
+    }
+  });
+
+  it('hands /api to the API, with security headers', async () => {
+    const res = await app().request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', store: 'pglite', version: 'test' });
+    expectSecurityHeaders(res);
+
+    const post = await app().request('/api/echo', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ a: 1 }),
+    });
+    expect(await post.json()).toEqual({ got: { a: 1 } });
+    expectSecurityHeaders(post);
+  });
+
+  it("leaves unknown /api paths to the API's JSON 404, never the SPA", async () => {
+    for (const path of ['/api/nope', '/api', '/api/sequences/1/nothing']) {
+      const res = await app().request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toMatch(/application\/json/);
+      expect(await res.json(), path).toMatchObject({ error: { code: 'not_found' } });
+      expectSecurityHeaders(res);
+    }
+  });
+
+  it('adds headers even to responses with immutable headers', async () => {
+    const res = await app().request('/api/moved');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('http://localhost/api/health');
+    expectSecurityHeaders(res);
+  });
+
+  it('serves Swagger UI assets from the package and leaves init.js to the API', async () => {
+    const css = await app().request('/api/docs/assets/swagger-ui.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expectSecurityHeaders(css);
+
+    const js = await app().request('/api/docs/assets/swagger-ui-bundle.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+
+    const init = await app().request('/api/docs/assets/init.js');
+    expect(await init.text()).toBe('/* init */');
+
+    for (const path of ['/api/docs/assets/package.json', '/api/docs/assets/..%2fpackage.json']) {
+      const res = await app().request(path);
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it('sends HSTS only when asked to', async () => {
+    const secure = createNodeApp({ app: fakeApi(), distDir, hsts: true });
+    for (const path of ['/', '/api/health']) {
+      const res = await secure.request(path);
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=\d+/);
+    }
+  });
+
+  it('refuses other methods outside /api', async () => {
+    const res = await app().request('/sequences', { method: 'POST', body: 'x' });
+    expect(res.status).toBe(404);
+    expectSecurityHeaders(res);
+  });
+
+  it('says the SPA is not built when dist has no index.html', async () => {
+    const empty = createNodeApp({ app: fakeApi(), distDir: join(root, 'missing-dist') });
+    const res = await empty.request('/sequences');
+    expect(res.status).toBe(503);
+    expectSecurityHeaders(res);
+    expect((await empty.request('/api/health')).status).toBe(200);
+  });
+});
+
+describe('createNodeApp over HTTP', () => {
+  let server: ServerType;
+  let port: number;
+
+  beforeAll(async () => {
+    const app = createNodeApp({ app: fakeApi(), distDir });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+        port = info.port;
+        resolve();
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  // Raw request paths, as a hostile client sends them (fetch() would normalise the dots away).
+  function rawGet(path: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('refuses path traversal out of dist', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/..\\secret.txt',
+      '//secret.txt',
+    ]) {
+      const res = await rawGet(path);
+      expect(res.body, path).not.toContain(SECRET);
+    }
+  });
+
+  it('serves the SPA and the API over a real socket', async () => {
+    const page = await rawGet('/sequences/1');
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(INDEX);
+    const health = await rawGet('/api/health');
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+  });
+});

@@ -13,6 +13,9 @@ export default defineConfig({
   },
   server: { port: 5173 },
   test: {
+    // CI reads the counts from a JSON report when it asks for one.
+    reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
+    outputFile: process.env.VITEST_JSON_REPORT ? { json: process.env.VITEST_JSON_REPORT } : undefined,
     // Tests fail on any console.error/warn and on unhandled requests (src/test/setup.ts).
     projects: [
       {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { allEndpoints } from '../src/contract/api';
+// A value import: registers the Error schema that every error response points at.
+import { ErrorBody } from '../src/contract/errors';
 import type { Endpoint } from '../src/contract/endpoint';
 
 type JsonSchema = Record<string, unknown>;
@@ -51,6 +53,7 @@ const ERROR_RESPONSES: Record<string, string> = {
 
 /** The OpenAPI 3.1 document, generated from the contract's endpoints and zod schemas. */
 export function buildOpenApi(version: string): JsonSchema {
+  void ErrorBody;
   const registered = z.toJSONSchema(z.globalRegistry, { uri: REF, io: 'output', unrepresentable: 'any' }) as {
     schemas: Record<string, JsonSchema>;
   };

@@ -1,4 +1,4 @@
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { Role } from '../contract/auth';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/store/db';
@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/store/seed/demo-users';
 import { createBridge, memoryTokenStore, type Faults } from './bridge';
 
 export interface MockApi {
-  server: SetupServerApi;
+  server: SetupServer;
   db: Db;
   faults: Faults;
   /** Signs in as the demo user of `role`; later requests of the app carry that session. */

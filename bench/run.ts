@@ -1,0 +1,154 @@
+// npm run bench: measures the API on the `xl` dataset against a small sequence in the same
+// run, prints a table and writes the same figures to bench/results.json.
+//
+// The xl database is seeded once into .cache/bench/ (minutes) and reused afterwards.
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createApp } from '../server/app';
+import { encodeCursor } from '../server/http/cursor';
+import type { Db } from '../server/store/db';
+import { migrate } from '../server/store/migrate';
+import { openPglite } from '../server/store/pglite-db';
+import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
+import { seed, type SeedStats } from '../server/store/seed/seed';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const XL_DIR = path.join(ROOT, '.cache', 'bench', 'xl-42');
+const STATS_FILE = path.join(XL_DIR, 'seed-stats.json');
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const WARMUP = 5;
+
+interface Row {
+  name: string;
+  large: number;
+  small: number;
+  ratio: number;
+  goal: number;
+}
+
+async function openXl(): Promise<{ db: Db; stats: SeedStats }> {
+  if (!existsSync(STATS_FILE)) {
+    console.log('Seeding the xl dataset once into .cache/bench (a few minutes)…');
+    await rm(XL_DIR, { recursive: true, force: true });
+    await mkdir(XL_DIR, { recursive: true });
+    const db = await openPglite({ dataDir: XL_DIR });
+    await migrate(db);
+    const stats = await seed(db, { dataset: 'xl', seed: 42, onProgress: (m) => console.log(`  ${m}`) });
+    await db.close();
+    await writeFile(STATS_FILE, JSON.stringify(stats, null, 2));
+    console.log(`Seeded xl in ${(stats.durationMs / 1000).toFixed(1)} s`);
+  }
+  const db = await openPglite({ dataDir: XL_DIR });
+  await migrate(db);
+  const stats = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(STATS_FILE, 'utf8'))) as SeedStats;
+  return { db, stats };
+}
+
+async function p50(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+async function main() {
+  const { db, stats } = await openXl();
+  const app = createApp({ db, version: 'bench' });
+  const signIn = await app.request('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'bench' },
+    body: JSON.stringify({ email: 'manager@example.com', password: DEMO_PASSWORD }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const get = async (url: string) => {
+    const res = await app.request(url, { headers: { Cookie: cookie } });
+    if (res.status !== 200) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+
+  const large = stats.largestSequenceId;
+  const small = stats.smallSequenceId;
+  const sizes = Object.fromEntries(
+    (await db.query<{ id: number; n: number }>(
+      'SELECT sequence_id AS id, count(*)::int AS n FROM enrollments WHERE sequence_id = ANY($1::int[]) GROUP BY sequence_id',
+      [[large, small]],
+    )).map((r) => [r.id, r.n]),
+  ) as Record<number, number>;
+
+  // A cursor as deep as asked (100,000 rows, or half the sequence when it is smaller).
+  async function deepCursor(seq: number, depth: number): Promise<string> {
+    const [row] = await db.query<{ enrolled_at: Date; id: number }>(
+      'SELECT enrolled_at, id FROM enrollments WHERE sequence_id = $1 ORDER BY enrolled_at DESC, id DESC OFFSET $2 LIMIT 1',
+      [seq, depth - 1],
+    );
+    return encodeCursor('enrolledAt', 'desc', [new Date(row!.enrolled_at).toISOString(), row!.id]);
+  }
+  // Search for a surname that occurs in the sequence, as a user would.
+  async function searchTerm(seq: number): Promise<string> {
+    const [row] = await db.query<{ name: string }>(
+      'SELECT contact_name AS name FROM enrollments WHERE sequence_id = $1 ORDER BY id OFFSET 10 LIMIT 1',
+      [seq],
+    );
+    return (row!.name.split(' ').at(-1) ?? 'a').toLowerCase();
+  }
+
+  const cases: Array<[string, (seq: number) => Promise<() => Promise<unknown>>, number]> = [
+    ['enrollments: first page', async (seq) => () => get(`/api/sequences/${seq}/enrollments?limit=50`), 1.5],
+    [
+      'enrollments: page 100,000 rows deep',
+      async (seq) => {
+        const cursor = encodeURIComponent(await deepCursor(seq, Math.min(100_000, Math.floor(sizes[seq]! / 2))));
+        return () => get(`/api/sequences/${seq}/enrollments?limit=50&cursor=${cursor}`);
+      },
+      1.5,
+    ],
+    [
+      'enrollments: filtered + searched page',
+      async (seq) => {
+        const q = await searchTerm(seq);
+        return () => get(`/api/sequences/${seq}/enrollments?limit=50&status=active&q=${encodeURIComponent(q)}`);
+      },
+      1.5,
+    ],
+  ];
+
+  const rows: Row[] = [];
+  for (const [name, make, goal] of cases) {
+    const l = await p50(await make(large));
+    const s = await p50(await make(small));
+    rows.push({ name, large: l, small: s, ratio: l / s, goal });
+  }
+  await db.close();
+
+  const fmt = (n: number) => n.toFixed(2).padStart(9);
+  console.log(`\nSequence Desk bench — p50 of ${RUNS} runs, in-process API on PGlite`);
+  console.log(`large sequence: ${sizes[large]} enrollments · small: ${sizes[small]} enrollments\n`);
+  console.log(`${'case'.padEnd(40)} ${'large ms'.padStart(9)} ${'small ms'.padStart(9)} ${'ratio'.padStart(7)} goal`);
+  for (const r of rows) {
+    const ok = r.ratio <= r.goal ? 'ok' : 'MISSED';
+    console.log(`${r.name.padEnd(40)} ${fmt(r.large)} ${fmt(r.small)} ${r.ratio.toFixed(2).padStart(7)} ≤ ${r.goal} ${ok}`);
+  }
+  const memory = process.memoryUsage();
+  console.log(`\nmemory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  await writeFile(
+    path.join(ROOT, 'bench', 'results.json'),
+    JSON.stringify(
+      {
+        runs: RUNS,
+        sizes: { large: sizes[large], small: sizes[small] },
+        cases: rows.map((r) => ({ ...r, met: r.ratio <= r.goal })),
+        memory: { rssMiB: Math.round(memory.rss / 2 ** 20), heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20) },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+await main();

@@ -56,6 +56,9 @@ export function createBridge(app: App, tokens: TokenStore): { handler: HttpHandl
 
   const handler = http.all('*/api/*', async ({ request }) => {
     const path = new URL(request.url).pathname;
+    // '*/api/*' also matches dev-server modules such as /src/features/auth/api/sign-in.ts:
+    // returning nothing lets those pass through untouched.
+    if (!path.startsWith('/api/')) return undefined;
     for (const f of active) {
       if (f.method !== request.method || !f.pattern.test(path)) continue;
       if (f.delayMs) await delay(f.delayMs);

@@ -1,0 +1,26 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
+import { AppToastRegion } from '../ui/toast-region';
+import type { AppToastQueue } from '../ui/toast-queue';
+
+interface ProvidersProps {
+  queryClient: QueryClient;
+  toasts: AppToastQueue;
+  children: ReactNode;
+}
+
+/** Server state, the language (for react-aria's own strings and formats too) and toasts. */
+export function Providers({ queryClient, toasts, children }: ProvidersProps) {
+  const { t } = useTranslation();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider locale={currentLanguage()}>
+        {children}
+        <AppToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

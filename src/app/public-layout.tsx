@@ -1,0 +1,27 @@
+import { Outlet } from 'react-router';
+import { PRODUCT_NAME } from '../ui/product-name';
+import { LanguageSelect } from './language-select';
+import { MAIN_ID, SkipLink } from './skip-link';
+
+/** The frame of pages for signed-out visitors: the product name and the language switch. */
+export function PublicLayout() {
+  return (
+    <div className="shell shell--public">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <p className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            {PRODUCT_NAME}
+          </p>
+          <div className="app-header__end">
+            <LanguageSelect />
+          </div>
+        </div>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="main main--narrow">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

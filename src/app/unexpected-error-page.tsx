@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useRevalidator } from 'react-router';
+import { isApiError } from '../api/client';
+import { errorMessageKey } from '../api/error-message-key';
+import { ErrorState } from '../ui/error-state';
+import { useDocumentTitle } from '../ui/use-document-title';
+
+/** Anything but 401/403/404: say what went wrong and let the user load the page again. */
+export function UnexpectedErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  useDocumentTitle(t('errors.genericTitle'));
+  return (
+    <ErrorState
+      headingLevel={1}
+      title={t('errors.genericTitle')}
+      message={isApiError(error) ? t(errorMessageKey(error)) : t('errors.genericBody')}
+      reference={isApiError(error) && error.requestId ? t('common.reference', { requestId: error.requestId }) : undefined}
+      retryLabel={t('common.tryAgain')}
+      isRetrying={revalidator.state === 'loading'}
+      onRetry={() => void revalidator.revalidate()}
+    />
+  );
+}

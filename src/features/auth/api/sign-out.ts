@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { rememberCsrfToken } from '../../../api/csrf';
+import { sessionQueryKey, signedOutSession } from './get-session';
+
+export async function signOut(): Promise<void> {
+  await apiRequest('/api/session', null, { method: 'DELETE' });
+}
+
+/** Forgets the user locally: the session and everything loaded for them. */
+export function endSession(queryClient: QueryClient): void {
+  rememberCsrfToken(null);
+  queryClient.setQueryData(sessionQueryKey, signedOutSession);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSuccess: () => endSession(queryClient),
+  });
+}

@@ -1,0 +1,32 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n/i18n';
+import './styles.css';
+import { App } from './app/app';
+import { createAppServices } from './app/app-services';
+import { BootError } from './app/boot-error';
+import { BootFallback } from './app/boot-fallback';
+
+async function boot(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  const root = createRoot(container);
+  const show = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+
+  if (import.meta.env.VITE_API_MODE === 'demo') {
+    // The in-page API takes a moment on the first visit (it seeds its database): say so.
+    show(<BootFallback />);
+    try {
+      // Imported on demand so the production bundle carries no MSW, API or PGlite.
+      const { startDemoApi } = await import('./mocks/browser');
+      await startDemoApi();
+    } catch (error) {
+      console.error('The demo API did not start:', error);
+      show(<BootError />);
+      return;
+    }
+  }
+  show(<App services={createAppServices()} />);
+}
+
+void boot();

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+
+interface EmptyStateProps {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}
+
+/** Nothing to show yet, or nothing matched: say which, and what to do about it. */
+export function EmptyState({ title, children, action }: EmptyStateProps) {
+  return (
+    <div className="state state--empty">
+      <h2 className="state__title">{title}</h2>
+      {children ? <div className="state__body">{children}</div> : null}
+      {action ? <div className="state__actions">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import {
+  Button,
+  Text,
+  UNSTABLE_Toast as Toast,
+  UNSTABLE_ToastContent as ToastContent,
+  UNSTABLE_ToastRegion as ToastRegion,
+} from 'react-aria-components';
+import type { AppToastQueue } from './toast-queue';
+
+interface ToastRegionProps {
+  queue: AppToastQueue;
+  /** Names the landmark (F6 moves focus to it). */
+  label: string;
+  closeLabel: string;
+}
+
+/** Where toasts appear: a labelled landmark whose toasts screen readers announce. */
+export function AppToastRegion({ queue, label, closeLabel }: ToastRegionProps) {
+  return (
+    <ToastRegion queue={queue} className="toast-region" aria-label={label}>
+      {({ toast }) => (
+        <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
+          <ToastContent className="toast__content">
+            <Text slot="title" className="toast__title">
+              {toast.content.title}
+            </Text>
+            {toast.content.description ? (
+              <Text slot="description" className="toast__description">
+                {toast.content.description}
+              </Text>
+            ) : null}
+          </ToastContent>
+          <Button slot="close" className="toast__close" aria-label={closeLabel}>
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M4 4l8 8M12 4l-8 8" />
+            </svg>
+          </Button>
+        </Toast>
+      )}
+    </ToastRegion>
+  );
+}

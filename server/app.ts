@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth-routes';
 import { sequenceRoutes } from './routes/sequence-routes';
 import { enrollmentRoutes } from './routes/enrollment-routes';
 import { systemRoutes } from './routes/system-routes';
+import { emailHealthRoutes } from './routes/email-health-routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   sequenceRoutes(app, { db: deps.db });
   enrollmentRoutes(app, { db: deps.db, clock });
+  emailHealthRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));
 

@@ -15,6 +15,15 @@ import {
   ReenrollRequest,
 } from './enrollments';
 import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
+import {
+  Account,
+  ContactNotSent,
+  EmailHealth,
+  EmailHealthQuery,
+  NotSentListQuery,
+  NotSentPage,
+  UpdateIndustryRequest,
+} from './email-health';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
 export const IdParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'Expected a numeric id') }).strict();
@@ -191,6 +200,62 @@ export const api = {
     status: 200,
     response: InboxList,
   }),
+  // ---- email health (issue 5) ----
+  getEmailHealth: endpoint({
+    operationId: 'getEmailHealth',
+    method: 'get',
+    path: '/api/email-health',
+    summary: 'Marketing email health of a window: rates against thresholds, trend, providers, not-sent reasons, recommendations',
+    tag: 'email-health',
+    access: ['marketer', 'admin'],
+    query: EmailHealthQuery,
+    status: 200,
+    response: EmailHealth,
+  }),
+  listNotSentContacts: endpoint({
+    operationId: 'listNotSentContacts',
+    method: 'get',
+    path: '/api/email-health/not-sent',
+    summary: 'One keyset page of the emails not sent in a window (by reason, kind, contact search), newest first',
+    tag: 'email-health',
+    access: ['marketer', 'admin'],
+    query: NotSentListQuery,
+    status: 200,
+    response: NotSentPage,
+  }),
+  getAccount: endpoint({
+    operationId: 'getAccount',
+    method: 'get',
+    path: '/api/account',
+    summary: 'The account: plan, industry and the industries to choose from',
+    tag: 'account',
+    access: [],
+    status: 200,
+    response: Account,
+  }),
+  updateAccountIndustry: endpoint({
+    operationId: 'updateAccountIndustry',
+    method: 'put',
+    path: '/api/account/industry',
+    summary: 'Set the account\'s industry (it picks the probation thresholds and the benchmark)',
+    tag: 'account',
+    access: ['admin'],
+    body: UpdateIndustryRequest,
+    status: 200,
+    response: Account,
+  }),
+  getContactNotSent: endpoint({
+    operationId: 'getContactNotSent',
+    method: 'get',
+    path: '/api/contacts/:id/not-sent',
+    summary: 'Every email that was not sent to a contact, with its reason',
+    tag: 'contacts',
+    access: [],
+    params: IdParams,
+    status: 200,
+    response: ContactNotSent,
+  }),
+  // ---- unenrolling (issue 4) ----
 } as const;
 
 export type Api = typeof api;

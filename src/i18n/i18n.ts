@@ -1,9 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sv from './locales/sv.json';
-import nb from './locales/nb.json';
-import pl from './locales/pl.json';
+import { catalogs, type Catalog } from './catalogs';
 
 /** The languages the app is translated into, each named in its own language. */
 export const LANGUAGES = [
@@ -21,7 +18,7 @@ const FALLBACK: Language = 'en';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Catalog };
   }
 }
 
@@ -82,10 +79,10 @@ i18next.on('languageChanged', syncDocumentLanguage);
 
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    sv: { translation: sv },
-    nb: { translation: nb },
-    pl: { translation: pl },
+    en: { translation: catalogs.en },
+    sv: { translation: catalogs.sv },
+    nb: { translation: catalogs.nb },
+    pl: { translation: catalogs.pl },
   },
   lng: detectLanguage(),
   fallbackLng: FALLBACK,

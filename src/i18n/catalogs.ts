@@ -1,0 +1,19 @@
+import en from './locales/en.json';
+import sv from './locales/sv.json';
+import nb from './locales/nb.json';
+import pl from './locales/pl.json';
+import healthEn from './locales/health/en.json';
+import healthSv from './locales/health/sv.json';
+import healthNb from './locales/health/nb.json';
+import healthPl from './locales/health/pl.json';
+
+// A large feature keeps its messages in a catalog file of its own (locales/<feature>/), mounted
+// under one top-level key, so that work on different features does not collide in one file.
+export const catalogs = {
+  en: { ...en, health: healthEn },
+  sv: { ...sv, health: healthSv },
+  nb: { ...nb, health: healthNb },
+  pl: { ...pl, health: healthPl },
+};
+
+export type Catalog = (typeof catalogs)['en'];

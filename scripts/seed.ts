@@ -1,0 +1,150 @@
+// `npm run seed -- --dataset demo|xl [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]`
+//
+// Seeds the store the server uses: PostgreSQL when DATABASE_URL is set, else the PGlite data
+// folder (`--data-dir`, else DATA_DIR, else ./data). Migrates first. Refuses a store that
+// already has data unless `--reset` (which empties every table but keeps the schema).
+// `--drop-demo-users` alone deactivates the four demo users (rep@, manager@, marketer@,
+// admin@example.com) and ends their sessions: for a server that must not keep them.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig } from '../server/config';
+import type { Db } from '../server/store/db';
+import { migrate } from '../server/store/migrate';
+import { openPglite } from '../server/store/pglite-db';
+import { openPostgres } from '../server/store/postgres-db';
+import { DEMO_USERS } from '../server/store/seed/demo-users';
+import { DEFAULT_SEED, seed } from '../server/store/seed/seed';
+
+const Args = z.object({
+  dataset: z.enum(['demo', 'xl'], { message: '--dataset must be "demo" or "xl"' }).optional(),
+  seed: z.coerce
+    .number({ message: '--seed must be a number' })
+    .int('--seed must be a whole number')
+    .min(0, '--seed must be 0 or more')
+    .max(2 ** 32 - 1, '--seed must be below 2^32')
+    .default(DEFAULT_SEED),
+  'data-dir': z.string().min(1).optional(),
+  reset: z.boolean().default(false),
+  'drop-demo-users': z.boolean().default(false),
+});
+
+const USAGE = 'usage: npm run seed -- [--dataset demo|xl] [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      reset: { type: 'boolean' },
+      'drop-demo-users': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
+  const args = parsed.data;
+  const onlyDropDemoUsers = args['drop-demo-users'] && !args.dataset && !args.reset;
+  const config = loadConfig();
+
+  const started = performance.now();
+  const { db, label } = await openStore(config.DATABASE_URL, args['data-dir'] ?? config.DATA_DIR);
+  try {
+    console.log(`Store: ${label} (opened in ${ms(started)})`);
+    const applied = await migrate(db);
+    if (applied.length) console.log(`Applied migrations ${applied.join(', ')}.`);
+
+    if (!onlyDropDemoUsers) {
+      const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      if (n > 0 && !args.reset) {
+        throw new Refusal(`The store already has data (${n} users). Use --reset to empty it first.`);
+      }
+      if (args.reset) await reset(db);
+      const dataset = args.dataset ?? 'demo';
+      console.log(`Seeding "${dataset}" with seed ${args.seed}…`);
+      const seedStarted = performance.now();
+      const stats = await seed(db, {
+        dataset,
+        seed: args.seed,
+        onProgress: (message) => console.log(`  ${ms(seedStarted).padStart(8)}  ${message}`),
+      });
+      console.table(stats.counts);
+      console.log(`Largest sequence: #${stats.largestSequence.id} "${stats.largestSequence.name}" (${fmt(stats.largestSequence.enrollments)} enrollments)`);
+      console.log(`Small sequence:   #${stats.smallSequence.id} "${stats.smallSequence.name}" (${fmt(stats.smallSequence.enrollments)} enrollments)`);
+      console.log(`Data as of ${stats.now}; seeded in ${(stats.durationMs / 1000).toFixed(1)} s.`);
+    }
+    if (args['drop-demo-users']) await dropDemoUsers(db);
+  } finally {
+    await db.close();
+  }
+  console.log(`Done in ${ms(started)}.`);
+}
+
+async function openStore(databaseUrl: string | undefined, dataDir: string): Promise<{ db: Db; label: string }> {
+  if (databaseUrl) {
+    const db = openPostgres(databaseUrl, 2);
+    await db.query('SELECT 1'); // fail here, clearly, if the server is unreachable
+    return { db, label: `postgres (${new URL(databaseUrl).host})` };
+  }
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  return { db: await openPglite({ dataDir: dir }), label: `pglite at ${dir}` };
+}
+
+/** Empties every table but the migration log, keeping the schema. One table per statement:
+ * a TRUNCATE trigger may empty other tables (the email rollups), which PostgreSQL refuses
+ * when they are in the same statement. */
+async function reset(db: Db): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename`,
+  );
+  await db.transaction(async (tx) => {
+    for (const t of tables) await tx.exec(`TRUNCATE ${t.name} RESTART IDENTITY CASCADE`);
+  });
+  console.log(`Emptied ${tables.length} tables.`);
+}
+
+async function dropDemoUsers(db: Db): Promise<void> {
+  const emails = DEMO_USERS.map((u) => u.email);
+  const rows = await db.transaction(async (tx) => {
+    const users = await tx.query<{ id: number; email: string }>(
+      'UPDATE users SET active = false WHERE lower(email) = ANY($1::text[]) AND active RETURNING id, email',
+      [emails],
+    );
+    if (users.length) await tx.query('DELETE FROM sessions WHERE user_id = ANY($1::int[])', [users.map((u) => u.id)]);
+    return users;
+  });
+  console.log(rows.length ? `Deactivated demo users: ${rows.map((r) => r.email).join(', ')}.` : 'No active demo users.');
+}
+
+/** Bad input: the message and the usage. */
+class UsageError extends Error {}
+/** A refusal the usage would not help with: the message only. */
+class Refusal extends Error {}
+
+function ms(since: number): string {
+  return `${Math.round(performance.now() - since)} ms`;
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    console.error(`${err.message}\n${USAGE}`);
+  } else if (err instanceof Refusal) {
+    console.error(err.message);
+  } else {
+    console.error('Seeding failed:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+// Databases for tests. Seeding the demo data takes several seconds; loading a saved PGlite
+// data directory about one, no more than starting an empty PGlite. So the demo database is
+// seeded once into a snapshot file (src/test/global-setup.ts does it before the tests start)
+// and every test opens a fresh, private copy of it. Node only: used by API tests (node) and
+// component tests (jsdom).
+
+import { Blob } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import type { Db } from './db';
+import { migrate } from './migrate';
+import { createPglite, wrapPglite } from './pglite-db';
+import { seed, type SeedStats } from './seed/seed';
+
+/** The seed number of the test snapshot. */
+export const TEST_SEED = 42;
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE_DIR = path.join(ROOT, '.cache', 'test-db');
+
+/** What decides the snapshot's content: when one of these changes, it is rebuilt. */
+const SOURCES = [
+  'server/store/migrations',
+  'server/store/migrate.ts',
+  'server/store/seed',
+  'server/services/passwords.ts',
+  'server/store/pglite-db.ts',
+  'server/store/test-db.ts',
+];
+
+export interface DemoSnapshot {
+  /** The gzipped PGlite data directory. */
+  file: string;
+  seed: number;
+  /** The `now` the demo data was generated for. Tests that depend on time (scheduled steps,
+   * the last 30 days) should run the app with a clock fixed here. */
+  now: Date;
+  stats: SeedStats;
+}
+
+type Kind = 'demo' | 'empty';
+type Snapshot = Omit<DemoSnapshot, 'stats'> & { stats: SeedStats | null };
+
+const snapshots = new Map<Kind, Promise<Snapshot>>();
+const tars = new Map<string, Promise<Buffer>>();
+
+/** The demo snapshot, built now if it is missing (e.g. when tests run without the global setup). */
+export async function demoSnapshot(): Promise<DemoSnapshot> {
+  const s = await snapshot('demo');
+  if (!s.stats) throw new Error(`demo snapshot without stats: ${s.file}`);
+  return { ...s, stats: s.stats };
+}
+
+/** A clock stopped at the demo data's `now`: `createApp({ db, clock: await demoClock() })`. */
+export async function demoClock(): Promise<{ now(): Date }> {
+  const { now } = await demoSnapshot();
+  return { now: () => new Date(now) };
+}
+
+/** A fresh in-memory PGlite, migrated and seeded with the demo dataset (seed 42). */
+export async function openSeededDb(): Promise<Db> {
+  return openSnapshot('demo');
+}
+
+/** A fresh in-memory PGlite, migrated, without data. */
+export async function openEmptyDb(): Promise<Db> {
+  return openSnapshot('empty');
+}
+
+async function openSnapshot(kind: Kind): Promise<Db> {
+  const { file } = await snapshot(kind);
+  // Unzipped once per process: half of loading a gzipped snapshot is unzipping it.
+  let data = tars.get(file);
+  if (!data) tars.set(file, (data = readFile(file).then((gz) => promisify(gunzip)(gz))));
+  // Node's Blob, not the global one: under jsdom the global is jsdom's. PGlite reads the type
+  // to decide whether to decompress.
+  const blob = new Blob([await data], { type: 'application/x-tar' });
+  const pg = await createPglite({ loadDataDir: blob as unknown as globalThis.Blob });
+  return wrapPglite(pg);
+}
+
+function snapshot(kind: Kind): Promise<Snapshot> {
+  let pending = snapshots.get(kind);
+  if (!pending) {
+    pending = ensureSnapshot(kind);
+    snapshots.set(kind, pending);
+    pending.catch(() => snapshots.delete(kind));
+  }
+  return pending;
+}
+
+/** Builds the snapshots that are missing. For the global setup: returns what it did. */
+export async function prepareTestSnapshots(): Promise<{ demo: DemoSnapshot; built: boolean; ms: number }> {
+  const started = performance.now();
+  const before = await readMeta(snapshotPath('demo'));
+  await snapshot('empty');
+  const demo = await demoSnapshot();
+  await pruneOldSnapshots();
+  return { demo, built: !before, ms: Math.round(performance.now() - started) };
+}
+
+async function ensureSnapshot(kind: Kind): Promise<Snapshot> {
+  const base = snapshotPath(kind);
+  const ready = await readMeta(base);
+  if (ready) return ready;
+
+  await mkdir(CACHE_DIR, { recursive: true });
+  // Another process (the other Vitest project, a parallel run) may be building the same
+  // snapshot: wait for it rather than build it twice, unless its lock looks abandoned.
+  const lock = `${base}.lock`;
+  for (;;) {
+    try {
+      await (await open(lock, 'wx')).close();
+      break;
+    } catch {
+      const done = await readMeta(base);
+      if (done) return done;
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > 120_000) await rm(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    const done = await readMeta(base);
+    if (done) return done;
+    return await build(kind, base);
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+async function build(kind: Kind, base: string): Promise<Snapshot> {
+  // Without recycling, a checkpoint deletes the WAL the seed wrote instead of keeping it for
+  // reuse: the snapshot halves and loads twice as fast.
+  const pg = await createPglite({ postgresqlconf: ['wal_recycle = off', 'min_wal_size = 32MB'] });
+  const db = wrapPglite(pg);
+  try {
+    await migrate(db);
+    const stats = kind === 'demo' ? await seed(db, { dataset: 'demo', seed: TEST_SEED }) : null;
+    await db.exec('CHECKPOINT');
+    const dump = await pg.dumpDataDir('gzip');
+    const tmp = `${base}.${process.pid}.tmp`;
+    await writeFile(tmp, new Uint8Array(await dump.arrayBuffer()));
+    await rename(tmp, `${base}.tar.gz`);
+    const meta = { seed: TEST_SEED, now: stats?.now ?? new Date(0).toISOString(), stats };
+    // The metadata file is written last: its presence means the snapshot is complete.
+    await writeFile(`${tmp}.json`, JSON.stringify(meta, null, 2));
+    await rename(`${tmp}.json`, `${base}.json`);
+    return (await readMeta(base)) as Snapshot;
+  } finally {
+    await db.close();
+  }
+}
+
+async function readMeta(base: string): Promise<Snapshot | null> {
+  try {
+    const meta = JSON.parse(await readFile(`${base}.json`, 'utf8')) as { seed: number; now: string; stats: SeedStats | null };
+    await stat(`${base}.tar.gz`);
+    return { file: `${base}.tar.gz`, seed: meta.seed, now: new Date(meta.now), stats: meta.stats };
+  } catch {
+    return null;
+  }
+}
+
+/** A hash of the migrations, the seed code and the PGlite version (its data directory format).
+ * Taken when this module loads, together with the code it describes: hashed later, a file
+ * edited in between would name a snapshot built by the old code. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const source of SOURCES) {
+    const full = path.join(ROOT, source);
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) {
+        if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path.join(source, name));
+      }
+    } else files.push(source);
+  }
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(ROOT, file)));
+  }
+  const pglite = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+    version: string;
+  };
+  hash.update(`pglite@${pglite.version}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const SOURCE_HASH = sourceHash();
+
+function snapshotPath(kind: Kind): string {
+  return path.join(CACHE_DIR, `${kind}-${SOURCE_HASH}`);
+}
+
+/** Removes snapshots of older sources, so the cache does not grow with every change. */
+async function pruneOldSnapshots(): Promise<void> {
+  const keep = new Set([path.basename(snapshotPath('demo')), path.basename(snapshotPath('empty'))]);
+  for (const name of await readdir(CACHE_DIR).catch(() => [] as string[])) {
+    const base = name.replace(/\.(tar\.gz|json|lock)$/, '');
+    if (/^(demo|empty)-[0-9a-f]{16}$/.test(base) && !keep.has(base)) await rm(path.join(CACHE_DIR, name), { force: true });
+  }
+}

@@ -117,11 +117,14 @@ describe('listing enrollments', () => {
 
   it('answers 404 for a sequence the rep cannot see, and for one that does not exist', async () => {
     const [hidden] = await t.db.query<{ id: number }>(
-      `SELECT s.id FROM sequences s WHERE s.owner_id <> $1
-          AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = $1) LIMIT 1`,
-      [ids.rep],
+      `INSERT INTO sequences (name, owner_id, created_by) VALUES ('Manager only', $1, $1) RETURNING id`,
+      [ids.manager],
     );
-    expect(hidden, 'the demo data has a sequence the rep has no part in').toBeTruthy();
+    await t.db.query(
+      `INSERT INTO enrollments (sequence_id, contact_id, enrolled_by, status, enrolled_at)
+       VALUES ($1, (SELECT min(id) FROM contacts), $2, 'active', now())`,
+      [hidden!.id, ids.manager],
+    );
     expect((await errorOf(await get('rep', `/api/sequences/${hidden!.id}/enrollments`))).status).toBe(404);
     expect((await errorOf(await get('rep', `/api/sequences/${hidden!.id}`))).status).toBe(404);
     expect((await errorOf(await get('manager', '/api/sequences/999999'))).status).toBe(404);

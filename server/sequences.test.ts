@@ -30,6 +30,11 @@ describe('GET /api/sequences', () => {
     const [rep] = (await t.db.query<{ id: number }>(`SELECT id FROM users WHERE email = 'rep@example.com'`)) as [
       { id: number },
     ];
+    // A sequence of the manager's that the rep has no part in.
+    await t.db.query(
+      `INSERT INTO sequences (name, owner_id, created_by)
+       SELECT 'Manager only — renewals', id, id FROM users WHERE email = 'manager@example.com'`,
+    );
     const expected = await t.db.query<{ id: number; active: number }>(
       `SELECT s.id, (SELECT count(*)::int FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = $1 AND e.status = 'active') AS active
          FROM sequences s

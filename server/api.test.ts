@@ -7,8 +7,16 @@ import { ErrorBody } from '../src/contract/errors';
 import { testClient, type TestClient } from './test-utils';
 
 let t: TestClient;
+let integration: Record<string, string>;
 beforeAll(async () => {
   t = await testClient();
+  // Integration endpoints authenticate with a key instead of a session.
+  const res = await t.app.request('/api/integration-keys', {
+    method: 'POST',
+    headers: { ...(await t.signIn('admin')), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'api test' }),
+  });
+  integration = { Authorization: `Bearer ${((await res.json()) as { key: string }).key}` };
 });
 afterAll(() => t.close());
 
@@ -38,7 +46,7 @@ describe('every endpoint', () => {
   );
 
   const roleCases = endpoints.flatMap((e) =>
-    e.access === 'public' || e.access.length === 0
+    e.access === 'public' || e.access === 'integration' || e.access.length === 0
       ? []
       : Role.options.filter((r) => !(e.access as readonly string[]).includes(r)).map((r) => [e.operationId, r, e] as const),
   );
@@ -53,7 +61,8 @@ describe('every endpoint', () => {
     await expectError(res, 403, 'forbidden');
   });
 
-  it.each(endpoints.filter(isStateChanging).map((e) => [e.operationId, e] as const))(
+  // CSRF protects cookie sessions; integration endpoints take no cookie.
+  it.each(endpoints.filter((e) => isStateChanging(e) && e.access !== 'integration').map((e) => [e.operationId, e] as const))(
     '%s refuses a request without the CSRF header, and with a wrong one',
     async (_id, e) => {
       const { Cookie } = await t.signIn('admin');
@@ -71,7 +80,8 @@ describe('every endpoint', () => {
   it.each(endpoints.filter((e) => e.body).map((e) => [e.operationId, e] as const))(
     '%s answers 400 to malformed JSON and names bad fields',
     async (_id, e) => {
-      const headers = e.access === 'public' ? { 'X-CSRF-Token': 'x' } : await t.signIn('admin');
+      const headers =
+        e.access === 'public' ? { 'X-CSRF-Token': 'x' } : e.access === 'integration' ? integration : await t.signIn('admin');
       const malformed = await t.app.request(concrete(e), {
         method: e.method.toUpperCase(),
         headers: { ...headers, 'Content-Type': 'application/json' },

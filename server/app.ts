@@ -11,6 +11,8 @@ import { authRoutes } from './routes/auth-routes';
 import { sequenceRoutes } from './routes/sequence-routes';
 import { enrollmentRoutes } from './routes/enrollment-routes';
 import { systemRoutes } from './routes/system-routes';
+import { unenrollRoutes } from './routes/unenroll-routes';
+import { resolveIntegrationKey } from './services/activity-service';
 import { emailHealthRoutes } from './routes/email-health-routes';
 
 /**
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const token =
       getCookie(c, SESSION_COOKIE) ?? (acceptSessionHeader ? c.req.header(DEMO_SESSION_HEADER) : undefined);
     c.set('session', await resolveSession(deps.db, clock, token));
+    c.set('integration', await resolveIntegrationKey(deps.db, clock, c.req.header('Authorization')));
     await next();
   });
 
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   sequenceRoutes(app, { db: deps.db });
   enrollmentRoutes(app, { db: deps.db, clock });
+  unenrollRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));

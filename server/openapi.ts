@@ -69,6 +69,7 @@ export function buildOpenApi(version: string): JsonSchema {
         : { description: 'Success, no content' };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (status === '401' && e.access === 'public') continue;
+      if (status === '403' && e.access === 'integration') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
     }
     paths[path] ??= {};
@@ -76,8 +77,13 @@ export function buildOpenApi(version: string): JsonSchema {
       operationId: e.operationId,
       summary: e.summary,
       tags: [e.tag],
-      ...(e.access === 'public' ? { security: [] } : {}),
-      parameters: parameters(e),
+      ...(e.access === 'public' ? { security: [] } : e.access === 'integration' ? { security: [{ integrationKey: [] }] } : {}),
+      parameters: [
+        ...parameters(e),
+        ...(e.idempotent
+          ? [{ name: 'Idempotency-Key', in: 'header', required: true, description: 'A replay with the same key returns the first answer and changes nothing', schema: { type: 'string', minLength: 8, maxLength: 200 } }]
+          : []),
+      ],
       ...(e.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }
         : {}),
@@ -99,7 +105,10 @@ export function buildOpenApi(version: string): JsonSchema {
     paths,
     components: {
       schemas,
-      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sd_session' } },
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sd_session' },
+        integrationKey: { type: 'http', scheme: 'bearer', description: 'An integration API key created by an admin' },
+      },
     },
   };
 }

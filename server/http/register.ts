@@ -4,15 +4,17 @@ import type { Access, Endpoint } from '../../src/contract/endpoint';
 import { CSRF_HEADER, type Role } from '../../src/contract/auth';
 import type { FieldIssue } from '../../src/contract/errors';
 import { HttpError, badRequest, forbidden, unauthenticated } from './errors';
-import type { AppEnv, Session } from './context';
+import type { AppEnv, Integration, Session } from './context';
 
 export interface HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Access> {
   c: Context<AppEnv>;
   params: z.output<P>;
   query: z.output<Q>;
   body: z.output<B>;
-  /** The signed-in caller; present whenever the endpoint is not public. */
-  session: A extends 'public' ? Session | null : Session;
+  /** The signed-in caller; present whenever the endpoint is for signed-in users. */
+  session: A extends 'public' | 'integration' ? Session | null : Session;
+  /** The integration key of the request; present whenever the endpoint is for integrations. */
+  integration: A extends 'integration' ? Integration : Integration | null;
 }
 
 /** A handler returns the success body (validated against the endpoint's response schema),
@@ -39,18 +41,29 @@ export function register<
 ): void {
   app.on(endpoint.method.toUpperCase(), endpoint.path, async (c) => {
     const session = c.get('session');
-    if (endpoint.access !== 'public') {
+    const integration = c.get('integration') ?? null;
+    if (endpoint.access === 'integration') {
+      if (!integration) {
+        throw new HttpError(401, 'unauthenticated', 'Send a valid integration key: Authorization: Bearer <key>.', undefined, {
+          'WWW-Authenticate': 'Bearer',
+        });
+      }
+    } else if (endpoint.access !== 'public') {
       if (!session) throw unauthenticated();
       const roles: readonly Role[] = endpoint.access;
       if (roles.length > 0 && !roles.includes(session.user.role)) throw forbidden();
     }
-    if (STATE_CHANGING.has(endpoint.method)) checkCsrf(c.req.header(CSRF_HEADER), session);
+    // A browser never attaches an integration key by itself, so a cross-site request cannot
+    // borrow it: CSRF protection is for cookie sessions.
+    if (STATE_CHANGING.has(endpoint.method) && endpoint.access !== 'integration') {
+      checkCsrf(c.req.header(CSRF_HEADER), session);
+    }
 
     const params = endpoint.params ? parse(endpoint.params, c.req.param(), 'params') : undefined;
     const query = endpoint.query ? parse(endpoint.query, readQuery(c), 'query') : undefined;
     const body = endpoint.body ? parse(endpoint.body, await readJson(c), 'body') : undefined;
 
-    const result = await handler({ c, params, query, body, session } as HandlerInput<P, Q, B, A>);
+    const result = await handler({ c, params, query, body, session, integration } as HandlerInput<P, Q, B, A>);
     if (result instanceof Response) return result;
     if (endpoint.status === 204 || !endpoint.response) return c.body(null, 204);
     return c.json(endpoint.response.parse(result), endpoint.status);

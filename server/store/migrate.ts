@@ -2,12 +2,14 @@ import type { Db } from './db';
 import m001 from './migrations/001-init';
 import m002 from './migrations/002-enrollment-search';
 import m003 from './migrations/003-email-health';
+import m004 from './migrations/004-unenrolling';
 
 /** Ordered migrations. Append only: never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'init', sql: m001 },
   { version: 2, name: 'enrollment-search', sql: m002 },
   { version: 3, name: 'email-health', sql: m003 },
+  { version: 4, name: 'unenrolling', sql: m004 },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Role } from './auth';
 
-/** `public`: anyone; otherwise the roles allowed (an empty list means any signed-in user). */
-export type Access = 'public' | readonly Role[];
+/** `public`: anyone; `integration`: an integration key (`Authorization: Bearer <key>`), not a
+ * session; otherwise the roles allowed (an empty list means any signed-in user). */
+export type Access = 'public' | 'integration' | readonly Role[];
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,6 +26,8 @@ export interface Endpoint<
   summary: string;
   tag: string;
   access: A;
+  /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
+  idempotent?: boolean;
   params?: P;
   query?: Q;
   body?: B;

@@ -1251,7 +1251,7 @@ class Generator {
   }
 
   /** Places an enrollment so that something `offset` ms after enrolling happens before
-   * `latest`, never before the sequence (or the six months) began. Returns false if it can't. */
+   * `latest`, never before the sequence (or the history) began. Returns false if it cannot. */
   private place(rng: Random, e: Enrollment, offset: number, latest: number): boolean {
     const lower = Math.max(e.seq.createdAt, this.windowStart);
     const upper = latest - offset - MINUTE;

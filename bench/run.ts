@@ -12,6 +12,9 @@ import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
 import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
 import { seed, type SeedStats } from '../server/store/seed/seed';
+import { openSeededDb, demoSnapshot } from '../server/store/test-db';
+import { benchEmailHealth } from './email-health';
+import { benchBulkUnenroll } from './unenroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const XL_DIR = path.join(ROOT, '.cache', 'bench', 'xl-42');
@@ -124,11 +127,24 @@ async function main() {
     const s = await p50(await make(small));
     rows.push({ name, large: l, small: s, ratio: l / s, goal });
   }
+
+  // Email health: xl (2,000,000 events) against the demo dataset.
+  const demoDb = await openSeededDb();
+  const demo = await demoSnapshot();
+  rows.push(...(await benchEmailHealth(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
+  await demoDb.close();
+
+  // Bulk unenroll and Undo of the 200,000-row sequence against a plain UPDATE of the same rows:
+  // here 'large' is the API and 'small' the plain SQL.
+  for (const r of await benchBulkUnenroll({ db, app, sequenceId: large, log: (m) => console.log(`  ${m}`) })) {
+    rows.push({ name: r.name, large: r.ms, small: r.baselineMs, ratio: r.ratio, goal: r.goal });
+  }
   await db.close();
 
   const fmt = (n: number) => n.toFixed(2).padStart(9);
   console.log(`\nSequence Desk bench — p50 of ${RUNS} runs, in-process API on PGlite`);
-  console.log(`large sequence: ${sizes[large]} enrollments · small: ${sizes[small]} enrollments\n`);
+  console.log(`large sequence: ${sizes[large]} enrollments · small: ${sizes[small]} enrollments`);
+  console.log('enrollment rows: large vs small sequence · email health: xl vs demo · bulk: API vs plain SQL\n');
   console.log(`${'case'.padEnd(40)} ${'large ms'.padStart(9)} ${'small ms'.padStart(9)} ${'ratio'.padStart(7)} goal`);
   for (const r of rows) {
     const ok = r.ratio <= r.goal ? 'ok' : 'MISSED';

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
+import { ToastContext } from '../ui/toast-context';
 import { AppToastRegion } from '../ui/toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
 
@@ -18,7 +19,7 @@ export function Providers({ queryClient, toasts, children }: ProvidersProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={currentLanguage()}>
-        {children}
+        <ToastContext value={toasts}>{children}</ToastContext>
         <AppToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
       </I18nProvider>
     </QueryClientProvider>

@@ -1,10 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Navigate, createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-router';
+import { Navigate, createBrowserRouter, data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '../api/client';
 import type { User } from '../contract/auth';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
+import { contactQuery } from '../features/contacts/api/get-contact';
+import type { ContactPageData } from '../features/contacts/components/contact-page';
+import { enrollmentCountQuery, enrollmentsQuery } from '../features/sequences/api/get-enrollments';
+import { sequenceQuery } from '../features/sequences/api/get-sequence';
 import { sequencesQuery } from '../features/sequences/api/get-sequences';
+import type { SequencePageData } from '../features/sequences/components/sequence-page';
+import { readSequenceSearch } from '../features/sequences/enrollments-search';
 import { readSequencesSearch } from '../features/sequences/sequences-search';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
@@ -26,6 +32,12 @@ async function requireUser(queryClient: QueryClient, request: Request): Promise<
  * ones the route error boundary maps to a screen (401, 403, 404) go on to it. */
 function rethrowIfRouteError(error: unknown): void {
   if (isApiError(error) && [401, 403, 404].includes(error.status)) throw error;
+}
+
+/** Our ids are positive integers: anything else cannot name a record, so it is not found. */
+function requireId(id: string | undefined): string {
+  if (!id || !/^\d{1,9}$/.test(id)) throw data(null, { status: 404 });
+  return id;
 }
 
 export function createAppRouter(queryClient: QueryClient): AppRouter {
@@ -83,6 +95,18 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                 },
                 {
                   path: 'sequences/:id',
+                  loader: async ({ request, params }: LoaderFunctionArgs): Promise<SequencePageData> => {
+                    const user = await requireUser(queryClient, request);
+                    const id = requireId(params.id);
+                    const { tab, ...view } = readSequenceSearch(new URL(request.url).searchParams);
+                    if (tab === 'enrollments') {
+                      // Started alongside the header's request, not after it; the page reads them.
+                      void queryClient.prefetchInfiniteQuery(enrollmentsQuery(id, view));
+                      void queryClient.prefetchQuery(enrollmentCountQuery(id, view.filter));
+                    }
+                    await queryClient.ensureQueryData(sequenceQuery(id)).catch(rethrowIfRouteError);
+                    return { user };
+                  },
                   lazy: {
                     Component: async () =>
                       (await import('../features/sequences/components/sequence-page')).SequencePage,
@@ -90,11 +114,39 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                 },
                 {
                   path: 'contacts/:id',
-                  lazy: { Component: async () => (await import('./contact-page')).ContactPage },
+                  loader: async ({ request, params }: LoaderFunctionArgs): Promise<ContactPageData> => {
+                    const user = await requireUser(queryClient, request);
+                    const id = requireId(params.id);
+                    await queryClient.ensureQueryData(contactQuery(id)).catch(rethrowIfRouteError);
+                    return { user };
+                  },
+                  lazy: {
+                    Component: async () => (await import('../features/contacts/components/contact-page')).ContactPage,
+                  },
                 },
                 {
                   path: 'email-health',
-                  lazy: { Component: async () => (await import('./email-health-page')).EmailHealthPage },
+                  // The loaders live with the feature and are loaded with it, in its own chunk.
+                  loader: async ({ request }: LoaderFunctionArgs) => {
+                    const user = await requireUser(queryClient, request);
+                    const { loadEmailHealth } = await import('../features/email-health/route-loaders');
+                    return loadEmailHealth({ queryClient, request, user, rethrowIfRouteError });
+                  },
+                  lazy: {
+                    Component: async () =>
+                      (await import('../features/email-health/components/email-health-page')).EmailHealthPage,
+                  },
+                },
+                {
+                  path: 'email-health/not-sent/:reason',
+                  loader: async ({ request, params }: LoaderFunctionArgs) => {
+                    const user = await requireUser(queryClient, request);
+                    const { loadNotSent } = await import('../features/email-health/route-loaders');
+                    return loadNotSent({ queryClient, request, user, rethrowIfRouteError }, params.reason);
+                  },
+                  lazy: {
+                    Component: async () => (await import('../features/email-health/components/not-sent-page')).NotSentPage,
+                  },
                 },
                 {
                   path: 'marketing-email',

@@ -51,11 +51,11 @@ describe('sign-in page', () => {
   it('lands on the page named in next after signing in', async () => {
     const { user } = await renderApp({ url: '/sign-in?next=%2Femail-health' });
 
-    await fillIn(user, 'manager@example.com', 'demo-password');
+    await fillIn(user, 'marketer@example.com', 'demo-password');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Email health' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/email-health');
-    expect(screen.getByText('Morgan Lee')).toBeInTheDocument();
+    expect(screen.getByText('Alex Kim')).toBeInTheDocument();
   });
 
   it('ignores a next that would leave the site', async () => {

@@ -21,5 +21,10 @@ export const enrollContactsMutation = (queryClient: QueryClient, sequenceId: str
   mutationOptions({
     mutationFn: (body: EnrollRequest) =>
       apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/enrollments`, EnrollResult, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sequences', sequenceId] }),
+    // Figures change in the list too, and the enrolled contacts' records.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['sequences'] }),
+        queryClient.invalidateQueries({ queryKey: ['contacts'] }),
+      ]),
   });

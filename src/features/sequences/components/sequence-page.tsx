@@ -1,21 +1,129 @@
+import './sequence-page.css';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ComingSoon } from '../../../ui/coming-soon';
+import { Link, useLoaderData, useNavigationType, useParams, useSearchParams } from 'react-router';
+import { errorMessageKey } from '../../../api/error-message-key';
+import type { User } from '../../../contract/auth';
+import { ErrorState } from '../../../ui/error-state';
+import { PageHeader } from '../../../ui/page-header';
+import { Spinner } from '../../../ui/spinner';
+import { sequenceQuery } from '../api/get-sequence';
+import { canChangeEnrollments } from '../can-change-enrollments';
+import {
+  SEQUENCE_TABS,
+  readSequenceSearch,
+  writeSequenceSearch,
+  type SearchUpdate,
+  type SequenceSearch,
+  type SequenceTab,
+} from '../enrollments-search';
+import { EnrollContactsButton } from './enroll-contacts-button';
+import { EnrollmentsTab } from './enrollments-tab';
+import { SequenceFigures } from './sequence-figures';
+import { SequenceMeta } from './sequence-meta';
 
-/** Placeholder until the sequence summary (enrollments, scheduled steps) is built. */
+/** What the route hands the page: the signed-in user, whose role decides what it offers. */
+export interface SequencePageData {
+  user: User;
+}
+
+function isTab(key: Key): key is SequenceTab {
+  return (SEQUENCE_TABS as readonly Key[]).includes(key);
+}
+
+/** The sequence summary: header figures, then the Enrollments and Scheduled tabs. */
 export function SequencePage() {
   const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { user } = useLoaderData<SequencePageData>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = readSequenceSearch(searchParams);
+  // The route loader has fetched it; if that failed, show the error here, with a retry.
+  const query = useQuery({ ...sequenceQuery(id), retryOnMount: false });
+  const canChange = canChangeEnrollments(user.role);
+
+  // The URL changes once the route's loader is done; a second change before then must build
+  // on the first, not on what the screen still shows.
+  const requested = useRef<SequenceSearch | null>(null);
+  const urlSearch = searchParams.toString();
+  // Renders can lag behind the router (they run as transitions), so only the URL reaching
+  // the requested view, or Back/Forward, settles it.
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    const pending = requested.current;
+    if (pending && (navigationType === 'POP' || writeSequenceSearch(pending).toString() === urlSearch)) {
+      requested.current = null;
+    }
+  }, [urlSearch, navigationType]);
+  const update: SearchUpdate = (change, options) => {
+    const next = change(requested.current ?? search);
+    requested.current = next;
+    setSearchParams(writeSequenceSearch(next), { replace: options.replace, preventScrollReset: true });
+  };
+
+  const backLink = (
+    <Link to="/sequences" className="back-link">
+      <span aria-hidden="true">← </span>
+      {t('summary.back')}
+    </Link>
+  );
+
+  if (query.isPending || (query.isError && query.isFetching)) {
+    return <Spinner label={t('summary.loading')} className="loading--block" />;
+  }
+  if (query.isError) {
+    return (
+      <>
+        <div className="page-header__eyebrow">{backLink}</div>
+        <ErrorState
+          headingLevel={1}
+          title={t('summary.loadFailed')}
+          message={t(errorMessageKey(query.error))}
+          retryLabel={t('common.tryAgain')}
+          onRetry={() => void query.refetch()}
+        />
+      </>
+    );
+  }
+
+  const sequence = query.data;
   return (
-    <ComingSoon
-      title={t('sequence.title')}
-      badge={t('common.comingSoon')}
-      body={t('sequence.comingSoon')}
-      eyebrow={
-        <Link to="/sequences" className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('sequence.back')}
-        </Link>
-      }
-    />
+    <>
+      <PageHeader
+        title={sequence.name}
+        eyebrow={backLink}
+        description={<SequenceMeta sequence={sequence} />}
+        actions={canChange ? <EnrollContactsButton sequence={sequence} /> : null}
+      />
+      <SequenceFigures figures={sequence.figures} />
+      <Tabs
+        className="tabs"
+        selectedKey={search.tab}
+        onSelectionChange={(key) => {
+          // Arrow keys move between tabs and select them: replace, so Back leaves the page.
+          if (isTab(key) && key !== search.tab) update((current) => ({ ...current, tab: key }), { replace: true });
+        }}
+      >
+        <TabList aria-label={t('summary.tabs.label')} className="tabs__list">
+          <Tab id="enrollments" className="tabs__tab">
+            {t('summary.tabs.enrollments')}
+          </Tab>
+          <Tab id="scheduled" className="tabs__tab">
+            {t('summary.tabs.scheduled')}
+          </Tab>
+        </TabList>
+        <TabPanel id="enrollments" className="tabs__panel">
+          <EnrollmentsTab sequence={sequence} search={search} onChange={update} canChange={canChange} />
+        </TabPanel>
+        <TabPanel id="scheduled" className="tabs__panel">
+          <div className="panel coming-soon">
+            <p className="badge badge--neutral">{t('common.comingSoon')}</p>
+            <p className="coming-soon__body">{t('summary.scheduledPlaceholder')}</p>
+          </div>
+        </TabPanel>
+      </Tabs>
+    </>
   );
 }

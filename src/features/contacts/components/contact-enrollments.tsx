@@ -1,0 +1,168 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessageKey } from '../../../api/error-message-key';
+import type { ContactDetail } from '../../../contract/contacts';
+import { formatDate, formatInteger } from '../../../i18n/format';
+import { ConfirmDialog } from '../../../ui/confirm-dialog';
+import { EnrollmentFlag } from '../../../ui/enrollment-flag';
+import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
+import { useToasts } from '../../../ui/toast-context';
+import { UnenrollReason } from '../../../ui/unenroll-reason';
+import { reenrollMutation } from '../api/reenroll';
+import { unenrollMutation } from '../api/unenroll';
+
+type ContactEnrollment = ContactDetail['enrollments'][number];
+
+interface ContactEnrollmentsProps {
+  contact: ContactDetail;
+  canChange: boolean;
+}
+
+/** The contact's enrollments, newest first, each active or paused one with Unenroll. */
+export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [confirming, setConfirming] = useState<ContactEnrollment | null>(null);
+  // The dialog and the flag show failures themselves.
+  const unenroll = useMutation({ ...unenrollMutation(queryClient), meta: { errorToast: false } });
+  const reenroll = useMutation({ ...reenrollMutation(queryClient), meta: { errorToast: false } });
+
+  /** Back to the row's sequence link once its button is gone (or the table if the row is). */
+  const focusRow = (enrollmentId: string) =>
+    requestAnimationFrame(() => {
+      const row = tableRef.current?.querySelector<HTMLElement>(`[data-enrollment="${CSS.escape(enrollmentId)}"]`);
+      (row?.querySelector<HTMLElement>('.row-unenroll') ?? row?.querySelector<HTMLElement>('a') ?? tableRef.current)?.focus();
+    });
+
+  const close = () => {
+    if (confirming) focusRow(confirming.id);
+    unenroll.reset();
+    setConfirming(null);
+  };
+
+  return (
+    <div className="table-wrap">
+      <table ref={tableRef} tabIndex={-1} className="table table--compact">
+        <caption className="visually-hidden">{t('contact.caption', { name: contact.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('contact.columns.sequence')}</th>
+            <th scope="col">{t('enrollments.columns.enrolled')}</th>
+            <th scope="col">{t('enrollments.columns.email')}</th>
+            <th scope="col">{t('enrollments.columns.step')}</th>
+            <th scope="col">{t('enrollments.columns.enrolledBy')}</th>
+            <th scope="col">{t('enrollments.columns.enrolledAt')}</th>
+            <th scope="col">{t('enrollments.columns.reason')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('enrollments.columns.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {contact.enrollments.map((e) => {
+            const sequenceLinkId = `contact-enrollment-${e.id}`;
+            return (
+              <tr key={e.id} data-enrollment={e.id}>
+                <th scope="row" className="cell--primary">
+                  <Link id={sequenceLinkId} to={`/sequences/${encodeURIComponent(e.sequenceId)}`}>
+                    {e.sequenceName}
+                  </Link>
+                </th>
+                <td>
+                  {e.enrollError ? (
+                    <EnrollmentFlag code={e.enrollError} relatedSequence={e.relatedSequence} />
+                  ) : (
+                    <EnrollmentStatusBadge status={e.status} />
+                  )}
+                </td>
+                <td>
+                  {e.emailProblem ? (
+                    <EnrollmentFlag
+                      code={e.emailProblem}
+                      reenrollStep={e.reenrollStep}
+                      inbox={e.inbox}
+                      onReenroll={
+                        canChange
+                          ? async (step) => {
+                              await reenroll.mutateAsync({ enrollmentId: e.id, step });
+                              toasts.add(
+                                {
+                                  tone: 'success',
+                                  title: t('enrollments.reenrolled', { name: contact.name, step: formatInteger(step) }),
+                                },
+                                { timeout: 5000 },
+                              );
+                              focusRow(e.id);
+                            }
+                          : undefined
+                      }
+                    />
+                  ) : (
+                    <span className="text-muted">{t(`contact.emailState.${e.status}`)}</span>
+                  )}
+                </td>
+                <td className="cell--nowrap">
+                  {e.status === 'failed' ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">{t('enrollments.notStarted')}</span>
+                    </>
+                  ) : (
+                    t('enrollments.stepOf', { step: e.currentStep, total: e.totalSteps })
+                  )}
+                </td>
+                <td>{e.enrolledBy.name}</td>
+                <td className="cell--nowrap">
+                  <time dateTime={e.enrolledAt}>{formatDate(e.enrolledAt)}</time>
+                </td>
+                <td>{e.status === 'unenrolled' ? <UnenrollReason enrollment={e} /> : null}</td>
+                <td className="cell--action">
+                  {canChange && (e.status === 'active' || e.status === 'paused') ? (
+                    <button
+                      type="button"
+                      className="button button--small row-unenroll"
+                      aria-describedby={sequenceLinkId}
+                      onClick={() => setConfirming(e)}
+                    >
+                      {t('enrollments.actions.unenroll')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        isOpen={confirming !== null}
+        onOpenChange={(open) => {
+          if (!open) close();
+        }}
+        title={t('contact.unenrollDialog.title', { name: contact.name, sequence: confirming?.sequenceName ?? '' })}
+        confirmLabel={t('enrollments.unenrollDialog.confirm')}
+        pendingLabel={t('enrollments.unenrollDialog.pending')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={() => {
+          if (!confirming) return;
+          unenroll.mutate(confirming.id, {
+            onSuccess: () => {
+              toasts.add(
+                { tone: 'success', title: t('contact.unenrolled', { name: contact.name, sequence: confirming.sequenceName }) },
+                { timeout: 5000 },
+              );
+              close();
+            },
+          });
+        }}
+        isPending={unenroll.isPending}
+        error={unenroll.isError ? t(errorMessageKey(unenroll.error)) : null}
+      >
+        <p>{t('enrollments.unenrollDialog.body')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { NotSentPage } from '../../../contract/email-health';
+import type { NotSentSearch } from '../health-search';
+
+export const NOT_SENT_PAGE_SIZE = 50;
+
+/** The emails not sent for one reason in a window, newest first, a keyset page at a time. */
+export const notSentQuery = (search: NotSentSearch) =>
+  infiniteQueryOptions({
+    queryKey: ['email-health', 'not-sent', search] as const,
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest('/api/email-health/not-sent', NotSentPage, {
+        query: { ...search, limit: NOT_SENT_PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });

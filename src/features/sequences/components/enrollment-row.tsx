@@ -1,0 +1,109 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { memo, useId, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Enrollment } from '../../../contract/enrollments';
+import { formatDate, formatInteger } from '../../../i18n/format';
+import { EnrollmentFlag } from '../../../ui/enrollment-flag';
+import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
+import { useToasts } from '../../../ui/toast-context';
+import { UnenrollReason } from '../../../ui/unenroll-reason';
+import { reenrollMutation } from '../api/reenroll';
+import type { EnrollmentAction } from './enrollment-action-dialogs';
+import { EnrollmentActions } from './enrollment-actions';
+import { EmailState } from './email-state';
+
+interface EnrollmentRowProps {
+  ref: Ref<HTMLTableRowElement>;
+  /** Position among all rows of the view, from 0. */
+  index: number;
+  enrollment: Enrollment;
+  canChange: boolean;
+  onAction: (action: EnrollmentAction) => void;
+  /** A flag's remedy re-enrolled the contact (the flag itself is gone). */
+  onReenrolled: (enrollmentId: string) => void;
+}
+
+/** One enrolled contact: where they are, any error flag, and what can be done. */
+export const EnrollmentRow = memo(function EnrollmentRow({
+  ref,
+  index,
+  enrollment: e,
+  canChange,
+  onAction,
+  onReenrolled,
+}: EnrollmentRowProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const contactId = useId();
+  // The flag's explanation shows a failure itself.
+  const reenroll = useMutation({ ...reenrollMutation(queryClient), meta: { errorToast: false } });
+
+  const onReenroll = async (step: number) => {
+    await reenroll.mutateAsync({ enrollmentId: e.id, step });
+    toasts.add(
+      { tone: 'success', title: t('enrollments.reenrolled', { name: e.contact.name, step: formatInteger(step) }) },
+      { timeout: 5000 },
+    );
+    onReenrolled(e.id);
+  };
+
+  return (
+    <tr ref={ref} data-index={index} data-enrollment={e.id} aria-rowindex={index + 2}>
+      <th scope="row" className="cell--primary">
+        <Link id={contactId} to={`/contacts/${encodeURIComponent(e.contact.id)}`}>
+          {e.contact.name}
+        </Link>
+        <span className="cell__secondary">{e.contact.email}</span>
+      </th>
+      <td>
+        {e.enrollError ? (
+          <EnrollmentFlag code={e.enrollError} relatedSequence={e.relatedSequence} />
+        ) : (
+          <EnrollmentStatusBadge status={e.status} />
+        )}
+      </td>
+      <td>
+        {e.emailProblem ? (
+          <EnrollmentFlag
+            code={e.emailProblem}
+            reenrollStep={e.reenrollStep}
+            inbox={e.inbox}
+            onReenroll={canChange ? onReenroll : undefined}
+          />
+        ) : (
+          <EmailState enrollment={e} />
+        )}
+      </td>
+      <td className="cell--nowrap">
+        {e.status === 'failed' ? (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">{t('enrollments.notStarted')}</span>
+          </>
+        ) : (
+          t('enrollments.stepOf', { step: e.currentStep, total: e.totalSteps })
+        )}
+      </td>
+      <td>{e.enrolledBy.name}</td>
+      <td className="cell--nowrap">
+        <time dateTime={e.enrolledAt}>{formatDate(e.enrolledAt)}</time>
+      </td>
+      <td className="cell--nowrap">
+        {e.lastActivityAt ? (
+          <time dateTime={e.lastActivityAt}>{formatDate(e.lastActivityAt, { withTime: true })}</time>
+        ) : (
+          <>
+            <span aria-hidden="true">—</span>
+            <span className="visually-hidden">{t('enrollments.noActivity')}</span>
+          </>
+        )}
+      </td>
+      <td>{e.status === 'unenrolled' ? <UnenrollReason enrollment={e} /> : null}</td>
+      <td className="cell--action">
+        <EnrollmentActions enrollment={e} canChange={canChange} describedBy={contactId} onAction={onAction} />
+      </td>
+    </tr>
+  );
+});

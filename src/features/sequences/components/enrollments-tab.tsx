@@ -1,0 +1,139 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessageKey } from '../../../api/error-message-key';
+import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
+import type { SequenceDetail } from '../../../contract/sequences';
+import { DownloadLink } from '../../../ui/download-link';
+import { EmptyState } from '../../../ui/empty-state';
+import { ErrorState } from '../../../ui/error-state';
+import { Spinner } from '../../../ui/spinner';
+import { enrollmentCountQuery, enrollmentsQuery, exportUrl } from '../api/get-enrollments';
+import { firstDirection, hasFilter, patchFilter, type SearchUpdate, type SequenceSearch } from '../enrollments-search';
+import { EnrollmentFilters } from './enrollment-filters';
+import { EnrollmentsTable } from './enrollments-table';
+import { ErrorSummary } from './error-summary';
+
+interface EnrollmentsTabProps {
+  sequence: SequenceDetail;
+  search: SequenceSearch;
+  onChange: SearchUpdate;
+  canChange: boolean;
+}
+
+/** Every enrolled contact of the sequence: errors at a glance, filters, the total, the table. */
+export function EnrollmentsTab({ sequence, search, onChange, canChange }: EnrollmentsTabProps) {
+  const { t } = useTranslation();
+  const searchInputRef = useRef<HTMLInputElement>(null);
+  const view = { filter: search.filter, sort: search.sort, dir: search.dir };
+  const list = useInfiniteQuery({
+    ...enrollmentsQuery(sequence.id, view),
+    placeholderData: keepPreviousData,
+    retryOnMount: false,
+  });
+  const count = useQuery({ ...enrollmentCountQuery(sequence.id, search.filter), placeholderData: keepPreviousData });
+
+  // Typing and picking filters replace the history entry; a deliberate choice adds one.
+  const changeFilter = (patch: Partial<EnrollmentFilter>, options = { replace: true }) =>
+    onChange((current) => ({ ...current, filter: patchFilter(current.filter, patch) }), options);
+  const onSort = (field: EnrollmentSortField) =>
+    onChange((current) => {
+      const dir = current.sort === field ? (current.dir === 'asc' ? 'desc' : 'asc') : firstDirection(field);
+      return { ...current, sort: field, dir };
+    }, { replace: false });
+  const clearFilters = () => {
+    onChange((current) => ({ ...current, filter: {} }), { replace: false });
+    searchInputRef.current?.focus();
+  };
+
+  const filtered = hasFilter(search.filter);
+  const isUpdating = list.isPlaceholderData || count.isPlaceholderData;
+  const total = count.data?.total;
+
+  let status = '';
+  if (isUpdating || list.isPending) status = t('enrollments.updating');
+  else if (total !== undefined) status = t('enrollments.total', { count: total });
+
+  let content;
+  // A new view still loading over an empty previous one: wait rather than say "nothing".
+  const isLoadingOverEmpty = list.isPlaceholderData && !list.data?.pages[0]?.items.length;
+  if (list.isPending || isLoadingOverEmpty || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+    content = <Spinner label={t('enrollments.loading')} className="loading--block" />;
+  } else if (list.isError && !list.data) {
+    content = (
+      <ErrorState
+        title={t('enrollments.loadFailed')}
+        message={t(errorMessageKey(list.error))}
+        retryLabel={t('common.tryAgain')}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  } else {
+    const rows = list.data.pages.flatMap((page) => page.items);
+    if (rows.length > 0) {
+      content = (
+        <EnrollmentsTable
+          rows={rows}
+          total={total}
+          view={view}
+          onSort={onSort}
+          isUpdating={isUpdating}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          nextPageFailed={list.isFetchNextPageError}
+          fetchNextPage={() => void list.fetchNextPage()}
+          canChange={canChange}
+        />
+      );
+    } else if (filtered) {
+      content = (
+        <EmptyState
+          title={t('enrollments.noMatchTitle')}
+          action={
+            <button type="button" className="button" onClick={clearFilters}>
+              {t('enrollments.filters.clear')}
+            </button>
+          }
+        >
+          <p>{t('enrollments.noMatchBody')}</p>
+        </EmptyState>
+      );
+    } else {
+      content = (
+        <EmptyState title={t('enrollments.emptyTitle')}>
+          <p>{t(canChange ? 'enrollments.emptyBody' : 'enrollments.emptyBodyReadOnly')}</p>
+        </EmptyState>
+      );
+    }
+  }
+
+  return (
+    <div className="enrollments">
+      <ErrorSummary
+        entries={sequence.errorSummary}
+        selected={search.filter.error}
+        onSelect={(error) => changeFilter({ error }, { replace: false })}
+      />
+      <EnrollmentFilters
+        filter={search.filter}
+        enrollers={sequence.enrollers}
+        onChange={changeFilter}
+        onClear={clearFilters}
+        searchInputRef={searchInputRef}
+      />
+      <div className="toolbar toolbar--table">
+        <p className="toolbar__status" role="status">
+          {status}
+        </p>
+        <DownloadLink
+          className="button button--small"
+          href={exportUrl(sequence.id, view)}
+          failedMessage={t('enrollments.exportFailed')}
+        >
+          {t('enrollments.export')}
+        </DownloadLink>
+      </div>
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { EnrollmentStatus } from '../../contract/codes';
+import { EnrollmentSortField, ErrorFilter, type EnrollmentFilter } from '../../contract/enrollments';
+import { SortDirection } from '../../contract/sequences';
+import type { EnrollmentView } from './api/get-enrollments';
+
+export const SEQUENCE_TABS = ['enrollments', 'scheduled'] as const;
+export type SequenceTab = (typeof SEQUENCE_TABS)[number];
+
+/** The sequence summary as the URL carries it: the tab, and the Enrollments tab's view. */
+export interface SequenceSearch extends EnrollmentView {
+  tab: SequenceTab;
+}
+
+/** Changes the view in the URL, from the latest view asked for. */
+export type SearchUpdate = (change: (current: SequenceSearch) => SequenceSearch, options: { replace: boolean }) => void;
+
+const MAX_QUERY_LENGTH = 200;
+const DEFAULT_TAB: SequenceTab = 'enrollments';
+const DEFAULT_SORT: EnrollmentSortField = 'enrolledAt';
+const DEFAULT_DIR: SortDirection = 'desc';
+
+const Tab = z.enum(SEQUENCE_TABS);
+const IsoDate = z.iso.date();
+const UserId = z.string().regex(/^\d{1,9}$/);
+
+/** Reads the view from the URL. Anything unknown or malformed is left out rather than sent,
+ * so a hand-edited or outdated link still opens (with fewer filters). */
+export function readSequenceSearch(params: URLSearchParams): SequenceSearch {
+  const from = IsoDate.safeParse(params.get('from')).data;
+  let to = IsoDate.safeParse(params.get('to')).data;
+  if (from && to && from > to) to = undefined;
+  const filter: EnrollmentFilter = {
+    status: EnrollmentStatus.safeParse(params.get('status')).data,
+    error: ErrorFilter.safeParse(params.get('error')).data,
+    enrolledBy: UserId.safeParse(params.get('enrolledBy')).data,
+    from,
+    to,
+    q: params.get('q')?.trim().slice(0, MAX_QUERY_LENGTH) || undefined,
+  };
+  return {
+    tab: Tab.safeParse(params.get('tab')).data ?? DEFAULT_TAB,
+    filter: withoutEmpty(filter),
+    sort: EnrollmentSortField.safeParse(params.get('sort')).data ?? DEFAULT_SORT,
+    dir: SortDirection.safeParse(params.get('dir')).data ?? DEFAULT_DIR,
+  };
+}
+
+/** URL search params for a view; defaults are left out to keep links short. */
+export function writeSequenceSearch(search: SequenceSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.tab !== DEFAULT_TAB) params.set('tab', search.tab);
+  for (const key of ['status', 'error', 'enrolledBy', 'from', 'to', 'q'] as const) {
+    const value = search.filter[key];
+    if (value) params.set(key, value);
+  }
+  if (search.sort !== DEFAULT_SORT || search.dir !== DEFAULT_DIR) {
+    params.set('sort', search.sort);
+    params.set('dir', search.dir);
+  }
+  return params;
+}
+
+/** Whether any filter narrows the table (the search counts as one). */
+export function hasFilter(filter: EnrollmentFilter): boolean {
+  return Object.values(filter).some((v) => v !== undefined && v !== '');
+}
+
+/** Names and statuses start A→Z and step 1 first; dates start with the most recent. */
+export function firstDirection(field: EnrollmentSortField): SortDirection {
+  return field === 'enrolledAt' || field === 'lastActivity' ? 'desc' : 'asc';
+}
+
+/** A filter with some fields changed; a field set to undefined is removed. */
+export function patchFilter(filter: EnrollmentFilter, patch: Partial<EnrollmentFilter>): EnrollmentFilter {
+  return withoutEmpty({ ...filter, ...patch });
+}
+
+/** Drops unset keys, so that equal views make equal query keys. */
+function withoutEmpty(filter: EnrollmentFilter): EnrollmentFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as EnrollmentFilter;
+}

@@ -1,0 +1,76 @@
+import './overlays.css';
+import type { ReactNode } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+
+interface ConfirmDialogProps {
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  /** Shown on the confirm button while the action runs. */
+  pendingLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  isPending?: boolean;
+  /** Why the action failed; the dialog stays open so the user can try again or cancel. */
+  error?: string | null;
+  tone?: 'danger' | 'primary';
+}
+
+/**
+ * Asks before an action that changes data: a modal alert dialog whose Cancel button takes
+ * the focus first, so Enter never confirms by accident. Escape and Cancel close it unless
+ * the action is already running.
+ */
+export function ConfirmDialog({
+  isOpen,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  cancelLabel,
+  onConfirm,
+  isPending = false,
+  error,
+  tone = 'danger',
+}: ConfirmDialogProps) {
+  return (
+    <ModalOverlay
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        if (!isPending) onOpenChange(open);
+      }}
+      isDismissable={!isPending}
+      isKeyboardDismissDisabled={isPending}
+      className="modal-overlay"
+    >
+      <Modal className="modal">
+        <Dialog role="alertdialog" className="dialog">
+          <Heading slot="title" className="dialog__title">
+            {title}
+          </Heading>
+          {children ? <div className="dialog__body">{children}</div> : null}
+          {error ? (
+            <p className="alert alert--error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="dialog__actions">
+            <Button className="button" onPress={() => onOpenChange(false)} isDisabled={isPending} autoFocus>
+              {cancelLabel}
+            </Button>
+            <Button
+              className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
+              onPress={onConfirm}
+              isPending={isPending}
+            >
+              {isPending ? pendingLabel : confirmLabel}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,17 @@
+import { EmailProblem, type EnrollErrorCode } from '../contract/codes';
+import { EMAIL_PROBLEM_REMEDY, ENROLL_ERROR_REMEDY, type Remedy } from '../domain/enrollment-problems';
+
+/** An error flag: why a contact could not be enrolled (DOMAIN.md §1), or why a step did not
+ * send (§2). The first kind shows its code verbatim; the second a name in words. */
+export type FlagCode = EnrollErrorCode | EmailProblem;
+
+export function isEmailProblem(code: FlagCode): code is EmailProblem {
+  return EmailProblem.safeParse(code).success;
+}
+
+export function remedyOf(code: FlagCode): Remedy {
+  return isEmailProblem(code) ? EMAIL_PROBLEM_REMEDY[code] : ENROLL_ERROR_REMEDY[code];
+}
+
+/** Where the user reconnects a sending inbox. */
+export const INBOX_SETTINGS_PATH = '/settings/inboxes';

@@ -1,29 +1,8 @@
+import { dateFormat, numberFormat } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/i18n';
 
 // Figures of the health view in the current language. Rates span four orders of magnitude
 // (a 24% open rate, a 0.03% spam rate), so the number of decimals follows the size.
-
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key);
-  if (!(format instanceof Intl.NumberFormat)) {
-    format = new Intl.NumberFormat(locale, options);
-    cache.set(key, format);
-  }
-  return format;
-}
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key);
-  if (!(format instanceof Intl.DateTimeFormat)) {
-    format = new Intl.DateTimeFormat(locale, options);
-    cache.set(key, format);
-  }
-  return format;
-}
 
 /**
  * A rate (a fraction) as a percentage with as many decimals as it needs to be told apart from

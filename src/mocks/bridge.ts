@@ -34,6 +34,11 @@ export interface Faults {
   reset(): void;
 }
 
+/** Requests the bridge is still answering, so a test can let them finish before closing the db. */
+export interface InFlight {
+  settle(): Promise<void>;
+}
+
 function endpointMatcher(operationId: string): { method: string; pattern: RegExp } {
   const e = allEndpoints.find((x) => x.operationId === operationId);
   if (!e) throw new Error(`Unknown operationId "${operationId}"`);
@@ -45,8 +50,17 @@ function endpointMatcher(operationId: string): { method: string; pattern: RegExp
  * MSW handler that hands every `*\/api/*` request to the real API app, carrying the demo
  * session in a header, plus fault injection for tests.
  */
-export function createBridge(app: App, tokens: TokenStore): { handler: HttpHandler; faults: Faults } {
+export function createBridge(
+  app: App,
+  tokens: TokenStore,
+): { handler: HttpHandler; faults: Faults; inFlight: InFlight } {
   const active: Fault[] = [];
+  const pending = new Set<Promise<unknown>>();
+  const inFlight: InFlight = {
+    settle: async () => {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
   const faults: Faults = {
     failEndpoint: (id, status = 500) => void active.push({ ...endpointMatcher(id), status }),
     failNetwork: (id) => void active.push({ ...endpointMatcher(id), network: true }),
@@ -72,12 +86,14 @@ export function createBridge(app: App, tokens: TokenStore): { handler: HttpHandl
     }
     const token = tokens.get();
     const forwarded = token ? withHeader(request, DEMO_SESSION_HEADER, token) : request;
-    const response = await app.fetch(forwarded);
+    const answering = Promise.resolve(app.fetch(forwarded));
+    pending.add(answering);
+    const response = await answering.finally(() => pending.delete(answering));
     const handedOver = response.headers.get(DEMO_SESSION_HEADER);
     if (handedOver !== null) tokens.set(handedOver || null);
     return response;
   });
-  return { handler, faults };
+  return { handler, faults, inFlight };
 }
 
 function withHeader(request: Request, name: string, value: string): Request {

@@ -20,7 +20,7 @@ export async function startMockApi(): Promise<MockApi> {
   const db = await openSeededDb();
   const app = createApp({ db, acceptSessionHeader: true, version: 'test' });
   const tokens = memoryTokenStore();
-  const { handler, faults } = createBridge(app, tokens);
+  const { handler, faults, inFlight } = createBridge(app, tokens);
   const server = setupServer(handler);
   server.listen({ onUnhandledRequest: 'error' });
   return {
@@ -40,6 +40,8 @@ export async function startMockApi(): Promise<MockApi> {
     },
     async close() {
       server.close();
+      // A refetch started just before the test ended must not meet a closed database.
+      await inFlight.settle();
       await db.close();
     },
   };

@@ -20,7 +20,7 @@ describe('contact page', () => {
   it("shows the contact and their enrollments, and unenrolls from one after confirming", async () => {
     const { user, api, router } = await renderApp({ url: '/sequences', user: 'manager' });
     const contact = await contactWithActiveEnrollment(api);
-    const [{ n }] = (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrollments WHERE contact_id = $1', [
+    const [{ n }] = (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrollments e JOIN sequences s ON s.id = e.sequence_id WHERE e.contact_id = $1 AND s.deleted_at IS NULL', [
       contact.id,
     ])) as [{ n: number }];
     await screen.findByRole('heading', { level: 1, name: 'Sequences' });

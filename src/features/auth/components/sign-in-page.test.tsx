@@ -91,7 +91,8 @@ describe('sign-in page', () => {
     await user.keyboard('{Enter}');
 
     await waitFor(() => expect(window.location.pathname).toBe('/sequences'));
-    expect(await screen.findByText('Alex Kim')).toBeInTheDocument();
+    // The layout may re-render as the session settles: look the name up afresh each try.
+    await waitFor(() => expect(screen.getByText('Alex Kim')).toBeInTheDocument());
   });
 
   it('does not list demo accounts outside demo mode', async () => {

@@ -8,6 +8,7 @@ import { formatDate, formatInteger } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
 import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
+import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
 import { reenrollMutation } from '../api/reenroll';
@@ -106,14 +107,7 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
                   )}
                 </td>
                 <td className="cell--nowrap">
-                  {e.status === 'failed' ? (
-                    <>
-                      <span aria-hidden="true">—</span>
-                      <span className="visually-hidden">{t('enrollments.notStarted')}</span>
-                    </>
-                  ) : (
-                    t('enrollments.stepOf', { step: e.currentStep, total: e.totalSteps })
-                  )}
+                  <EnrollmentStep enrollment={e} />
                 </td>
                 <td>{e.enrolledBy.name}</td>
                 <td className="cell--nowrap">

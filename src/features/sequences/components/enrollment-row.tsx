@@ -6,6 +6,7 @@ import type { Enrollment } from '../../../contract/enrollments';
 import { formatDate, formatInteger } from '../../../i18n/format';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
 import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
+import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
 import { reenrollMutation } from '../api/reenroll';
@@ -77,14 +78,7 @@ export const EnrollmentRow = memo(function EnrollmentRow({
         )}
       </td>
       <td className="cell--nowrap">
-        {e.status === 'failed' ? (
-          <>
-            <span aria-hidden="true">—</span>
-            <span className="visually-hidden">{t('enrollments.notStarted')}</span>
-          </>
-        ) : (
-          t('enrollments.stepOf', { step: e.currentStep, total: e.totalSteps })
-        )}
+        <EnrollmentStep enrollment={e} />
       </td>
       <td>{e.enrolledBy.name}</td>
       <td className="cell--nowrap">

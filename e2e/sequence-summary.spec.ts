@@ -21,6 +21,10 @@ test('a manager reads a flag, filters by an error and unenrolls a contact', asyn
   const chip = page.getByRole('button', { name: /·/ }).first();
   await chip.click();
   await expect(page).toHaveURL(/[?&]error=/);
+  // Wait for the filtered rows: the table is busy while the previous rows stand in.
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Updating…')).toHaveCount(0);
+  await expect(page.locator('table[aria-busy="true"]')).toHaveCount(0);
   // In the first data row, the flag is the first button (Actions comes last).
   const flag = page.locator('tr[aria-rowindex="2"]').getByRole('button').first();
   await flag.focus();

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { test as setup } from '@playwright/test';
-import { ROLES, authFile, expect, signInThroughForm } from './fixtures';
+import { AUTH_DIR, ROLES, authFile, expect, signInThroughForm } from './fixtures';
 
-mkdirSync('e2e/.auth', { recursive: true });
+mkdirSync(AUTH_DIR, { recursive: true });
 
 // Sign in once per role through the form; the specs reuse these sessions (signInAs).
 for (const role of ROLES) {

@@ -23,8 +23,10 @@ export function userName(role: Role): string {
 /** The role as the layout shows it, in English. */
 export const roleLabel = (role: Role) => en.roles[role];
 
-/** Where auth.setup.ts keeps each role's signed-in browser state. */
-export const authFile = (role: Role) => `e2e/.auth/${role}.json`;
+/** Where auth.setup.ts keeps each role's signed-in browser state: one folder per server port,
+ * so runs against different ports (E2E_PORT) never borrow each other's sessions. */
+export const AUTH_DIR = `e2e/.auth/${process.env.E2E_PORT ?? 3100}`;
+export const authFile = (role: Role) => `${AUTH_DIR}/${role}.json`;
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 

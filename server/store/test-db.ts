@@ -198,11 +198,18 @@ function snapshotPath(kind: Kind): string {
   return path.join(CACHE_DIR, `${kind}-${SOURCE_HASH}`);
 }
 
+/** Snapshots of other sources younger than this may belong to a run still going in another
+ * working state of the code (two test runs side by side); older ones are removed. */
+const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
+
 /** Removes snapshots of older sources, so the cache does not grow with every change. */
 async function pruneOldSnapshots(): Promise<void> {
   const keep = new Set([path.basename(snapshotPath('demo')), path.basename(snapshotPath('empty'))]);
   for (const name of await readdir(CACHE_DIR).catch(() => [] as string[])) {
     const base = name.replace(/\.(tar\.gz|json|lock)$/, '');
-    if (/^(demo|empty)-[0-9a-f]{16}$/.test(base) && !keep.has(base)) await rm(path.join(CACHE_DIR, name), { force: true });
+    if (!/^(demo|empty)-[0-9a-f]{16}$/.test(base) || keep.has(base)) continue;
+    const file = path.join(CACHE_DIR, name);
+    const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
+    if (Date.now() - modified > PRUNE_AFTER_MS) await rm(file, { force: true });
   }
 }

@@ -3,6 +3,7 @@ import m001 from './migrations/001-init';
 import m002 from './migrations/002-enrollment-search';
 import m003 from './migrations/003-email-health';
 import m004 from './migrations/004-unenrolling';
+import m005 from './migrations/005-enrollment-search-by-sequence';
 
 /** Ordered migrations. Append only: never edit one that has shipped. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -10,6 +11,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'enrollment-search', sql: m002 },
   { version: 3, name: 'email-health', sql: m003 },
   { version: 4, name: 'unenrolling', sql: m004 },
+  { version: 5, name: 'enrollment-search-by-sequence', sql: m005 },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */

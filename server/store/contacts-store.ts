@@ -1,3 +1,4 @@
+import type { InboxProvider } from '../../src/contract/codes';
 import type { ContactSummary } from '../../src/contract/contacts';
 import type { Queryable } from './db';
 import { likePattern } from './sequences-store';
@@ -43,7 +44,7 @@ export async function getContact(
 }
 
 export async function inboxesOf(db: Queryable, userId: number) {
-  const rows = await db.query<{ id: number; address: string; provider: string; connected: boolean }>(
+  const rows = await db.query<{ id: number; address: string; provider: InboxProvider; connected: boolean }>(
     'SELECT id, address, provider, connected FROM inboxes WHERE user_id = $1 ORDER BY address',
     [userId],
   );

@@ -152,6 +152,12 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   path: 'marketing-email',
                   lazy: { Component: async () => (await import('./marketing-email-page')).MarketingEmailPage },
                 },
+                {
+                  path: 'settings/inboxes',
+                  lazy: {
+                    Component: async () => (await import('../features/inboxes/components/inboxes-page')).InboxesPage,
+                  },
+                },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -78,6 +78,10 @@ export const SenderNotSentReason = z.enum([
 export const NotSentReason = z.enum([...RecipientNotSentReason.options, ...SenderNotSentReason.options]);
 export type NotSentReason = z.infer<typeof NotSentReason>;
 
+/** Who hosts a connected sending inbox (it sets the inbox's daily send limit). */
+export const InboxProvider = z.enum(['gmail', 'google_workspace', 'office365', 'exchange', 'imap']);
+export type InboxProvider = z.infer<typeof InboxProvider>;
+
 export const MailboxProvider = z.enum(['gmail', 'outlook', 'yahoo', 'other']);
 export type MailboxProvider = z.infer<typeof MailboxProvider>;
 

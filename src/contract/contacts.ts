@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InboxProvider } from './codes';
 import { Enrollment } from './enrollments';
 
 export const ContactSearchQuery = z
@@ -28,6 +29,6 @@ export const ContactDetail = z
 export type ContactDetail = z.infer<typeof ContactDetail>;
 
 export const Inbox = z
-  .object({ id: z.string(), address: z.string(), provider: z.string(), connected: z.boolean() })
+  .object({ id: z.string(), address: z.string(), provider: InboxProvider, connected: z.boolean() })
   .meta({ id: 'Inbox' });
 export const InboxList = z.object({ items: z.array(Inbox) }).meta({ id: 'InboxList' });

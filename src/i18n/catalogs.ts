@@ -6,14 +6,18 @@ import healthEn from './locales/health/en.json';
 import healthSv from './locales/health/sv.json';
 import healthNb from './locales/health/nb.json';
 import healthPl from './locales/health/pl.json';
+import inboxesEn from './locales/inboxes/en.json';
+import inboxesSv from './locales/inboxes/sv.json';
+import inboxesNb from './locales/inboxes/nb.json';
+import inboxesPl from './locales/inboxes/pl.json';
 
 // A large feature keeps its messages in a catalog file of its own (locales/<feature>/), mounted
 // under one top-level key, so that work on different features does not collide in one file.
 export const catalogs = {
-  en: { ...en, health: healthEn },
-  sv: { ...sv, health: healthSv },
-  nb: { ...nb, health: healthNb },
-  pl: { ...pl, health: healthPl },
+  en: { ...en, health: healthEn, inboxes: inboxesEn },
+  sv: { ...sv, health: healthSv, inboxes: inboxesSv },
+  nb: { ...nb, health: healthNb, inboxes: inboxesNb },
+  pl: { ...pl, health: healthPl, inboxes: inboxesPl },
 };
 
 export type Catalog = (typeof catalogs)['en'];

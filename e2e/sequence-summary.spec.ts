@@ -35,6 +35,12 @@ test('a manager reads a flag, filters by an error and unenrolls a contact', asyn
   await page.keyboard.press('Escape');
   await expect(explanation).toBeHidden();
   await expect(flag).toBeFocused();
+  // Opened with the mouse, it returns focus to the flag as well.
+  await flag.click();
+  await expect(explanation.getByText('What to do')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(explanation).toBeHidden();
+  await expect(flag).toBeFocused();
 
   // Actions → Unenroll on an active contact.
   const url = new URL(page.url());

@@ -31,4 +31,6 @@ export type ContactDetail = z.infer<typeof ContactDetail>;
 export const Inbox = z
   .object({ id: z.string(), address: z.string(), provider: InboxProvider, connected: z.boolean() })
   .meta({ id: 'Inbox' });
+export type Inbox = z.infer<typeof Inbox>;
 export const InboxList = z.object({ items: z.array(Inbox) }).meta({ id: 'InboxList' });
+export type InboxList = z.infer<typeof InboxList>;

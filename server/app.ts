@@ -14,6 +14,7 @@ import { systemRoutes } from './routes/system-routes';
 import { unenrollRoutes } from './routes/unenroll-routes';
 import { resolveIntegrationKey } from './services/activity-service';
 import { emailHealthRoutes } from './routes/email-health-routes';
+import { probationRoutes } from './routes/probation-routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   enrollmentRoutes(app, { db: deps.db, clock });
   unenrollRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
+  probationRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));
 

@@ -32,8 +32,10 @@ import {
   type WindowRange,
 } from '../../src/domain/health';
 import { thresholdsFor } from '../../src/domain/industry-benchmarks';
+import { isUnderWatch } from '../../src/domain/probation';
 import type { Db } from '../store/db';
 import { dailyCounts, notSentCounts, readAccount, updateIndustry, type NotSentCount } from '../store/email-health-store';
+import { syncProbation } from './probation-service';
 
 /** The window as the contract states it. */
 export function windowOut(w: WindowRange): ReportingWindow {
@@ -83,9 +85,14 @@ export async function emailHealth(db: Db, query: EmailHealthQuery, now: Date): P
   const rates = rateFigures(total, thresholds);
   const status = overallStatus(rates, enough);
   const assessment = assessProbation(account.plan, thresholds, total30);
-  // Until the probation state machine keeps the account's state (issue 6), the state is what
-  // the figures say; its start is not known.
-  const probation = { ...assessment, onProbation: assessment.figuresWouldTrigger, since: null };
+  // On probation is the account's stored state (warnings and suspension included), brought up
+  // to date first, so that this view and Marketing email agree.
+  const { account: stored } = await syncProbation(db, now);
+  const probation = {
+    ...assessment,
+    onProbation: isUnderWatch(stored.level),
+    since: stored.startedAt && isUnderWatch(stored.level) ? stored.startedAt.toISOString() : null,
+  };
 
   return {
     asOf: now.toISOString(),

@@ -3,6 +3,7 @@ import m001 from './migrations/001-init';
 import m002 from './migrations/002-enrollment-search';
 import m003 from './migrations/003-email-health';
 import m004 from './migrations/004-unenrolling';
+import m006 from './migrations/006-probation';
 import m005 from './migrations/005-enrollment-search-by-sequence';
 
 /** Ordered migrations. Append only: never edit one that has shipped. */
@@ -11,6 +12,8 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'enrollment-search', sql: m002 },
   { version: 3, name: 'email-health', sql: m003 },
   { version: 4, name: 'unenrolling', sql: m004 },
+  // 5 is reserved for another change in progress.
+  { version: 6, name: 'probation', sql: m006 },
   { version: 5, name: 'enrollment-search-by-sequence', sql: m005 },
 ];
 

@@ -25,6 +25,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
     case 'not_found':
       return 'errors.api.notFound';
     case 'conflict':
+    case 'account_suspended':
+    case 'review_incomplete':
       return 'errors.api.conflict';
     case 'bad_request':
     case 'validation_failed':

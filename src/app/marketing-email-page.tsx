@@ -1,8 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../ui/coming-soon';
+import { useLoaderData } from 'react-router';
+import type { User } from '../contract/auth';
+import { MarketingEmailView } from '../features/probation/components/marketing-email-view';
+import { PageHeader } from '../ui/page-header';
 
-/** Placeholder until the marketing email screen is built. */
+export interface MarketingEmailPageData {
+  user: User;
+}
+
+/** The marketing email tool: the probation banner and the review that lifts it, and the emails. */
 export function MarketingEmailPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('marketingEmail.title')} badge={t('common.comingSoon')} body={t('marketingEmail.comingSoon')} />;
+  const { user } = useLoaderData<MarketingEmailPageData>();
+  return (
+    <div className="marketing-email">
+      <PageHeader title={t('probation.page.title')} description={<p>{t('probation.page.description')}</p>} />
+      <MarketingEmailView role={user.role} />
+    </div>
+  );
 }

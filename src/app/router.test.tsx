@@ -36,13 +36,13 @@ describe('routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sequences' })).toBeInTheDocument();
   });
 
-  it.each([['/marketing-email', 'Marketing email']])('%s is a translated placeholder with its own h1', async (url, title) => {
+  it.each([['/marketing-email', 'Marketing email']])('%s has its own h1 and title', async (url, title) => {
     await renderApp({ url, user: 'marketer' });
 
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
     const main = screen.getByRole('main');
     expect(within(main).getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(within(main).getByText('Coming soon')).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe(`${title} · Sequence Desk`));
   });
 
   it('links from a sequence back to the list', async () => {

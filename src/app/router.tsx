@@ -12,9 +12,12 @@ import { sequencesQuery } from '../features/sequences/api/get-sequences';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
 import { readSequenceSearch } from '../features/sequences/enrollments-search';
 import { readSequencesSearch } from '../features/sequences/sequences-search';
+import { marketingEmailsQuery } from '../features/probation/api/get-marketing-emails';
+import { probationQuery } from '../features/probation/api/get-probation';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { Layout } from './layout';
+import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
@@ -150,6 +153,15 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                 },
                 {
                   path: 'marketing-email',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<MarketingEmailPageData> => {
+                    const user = await requireUser(queryClient, request);
+                    // Both sections show their own failures with a retry.
+                    await Promise.all([
+                      queryClient.ensureQueryData(probationQuery()).catch(rethrowIfRouteError),
+                      queryClient.ensureInfiniteQueryData(marketingEmailsQuery()).catch(rethrowIfRouteError),
+                    ]);
+                    return { user };
+                  },
                   lazy: { Component: async () => (await import('./marketing-email-page')).MarketingEmailPage },
                 },
                 {

@@ -41,11 +41,25 @@ import {
   NotSentPage,
   UpdateIndustryRequest,
 } from './email-health';
+import { MarketingEmail, MarketingEmailListQuery, MarketingEmailPage } from './marketing-email';
+import {
+  AccountProbation,
+  CompleteReviewRequest,
+  RemoveFromMarketingRequest,
+  RemoveFromMarketingResult,
+  ReviewContactsPage,
+  ReviewContactsQuery,
+  ReviewProgress,
+  SaveReviewProgressRequest,
+} from './probation';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
 export const IdParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'Expected a numeric id') }).strict();
 
 const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
+/** Marketing email and the contact review are the marketers' (and admins'); everyone may read
+ * the probation state, since it explains why marketing email stopped. */
+const MARKETING = ['marketer', 'admin'] as const;
 
 /** Every operation of the API. Adding one here documents it and enrols it in the
  * permission and validation tests. */
@@ -390,6 +404,96 @@ export const api = {
     params: IdParams,
     status: 204,
     response: null,
+  }),
+  // ---- marketing email and probation (issue 6) ----
+  listMarketingEmails: endpoint({
+    operationId: 'listMarketingEmails',
+    method: 'get',
+    path: '/api/marketing-emails',
+    summary: 'One keyset page of the account\'s marketing emails (drafts, scheduled, sent), newest first',
+    tag: 'marketing-email',
+    access: [],
+    query: MarketingEmailListQuery,
+    status: 200,
+    response: MarketingEmailPage,
+  }),
+  sendMarketingEmail: endpoint({
+    operationId: 'sendMarketingEmail',
+    method: 'post',
+    path: '/api/marketing-emails/:id/send',
+    summary: 'Send a draft or scheduled marketing email now; refused with 409 account_suspended while sending is suspended',
+    tag: 'marketing-email',
+    access: MARKETING,
+    params: IdParams,
+    status: 200,
+    response: MarketingEmail,
+  }),
+  getProbation: endpoint({
+    operationId: 'getProbation',
+    method: 'get',
+    path: '/api/probation',
+    summary: 'The account\'s probation level, the figure behind it, what comes next and the latest transitions',
+    tag: 'probation',
+    access: [],
+    status: 200,
+    response: AccountProbation,
+  }),
+  getReviewProgress: endpoint({
+    operationId: 'getReviewProgress',
+    method: 'get',
+    path: '/api/probation/review',
+    summary: 'Where the open contact review stands (409 when the account is not under watch)',
+    tag: 'probation',
+    access: MARKETING,
+    status: 200,
+    response: ReviewProgress,
+  }),
+  saveReviewProgress: endpoint({
+    operationId: 'saveReviewProgress',
+    method: 'put',
+    path: '/api/probation/review',
+    summary: 'Save the review\'s step and filter; a step can be reached only from the one before (409 review_incomplete)',
+    tag: 'probation',
+    access: MARKETING,
+    body: SaveReviewProgressRequest,
+    status: 200,
+    response: ReviewProgress,
+  }),
+  listReviewContacts: endpoint({
+    operationId: 'listReviewContacts',
+    method: 'get',
+    path: '/api/probation/review/contacts',
+    summary: 'One keyset page of the marketing contacts with consent, engagement and address, filtered by problem, with counts',
+    tag: 'probation',
+    access: MARKETING,
+    query: ReviewContactsQuery,
+    status: 200,
+    response: ReviewContactsPage,
+  }),
+  removeFromMarketing: endpoint({
+    operationId: 'removeFromMarketing',
+    method: 'post',
+    path: '/api/probation/review/remove',
+    summary:
+      'Make contacts non-marketing contacts (nothing is deleted), by ids or by a filter with the count the user confirmed; ' +
+      'all or nothing, and repeating it changes nothing',
+    tag: 'probation',
+    access: MARKETING,
+    body: RemoveFromMarketingRequest,
+    status: 200,
+    response: RemoveFromMarketingResult,
+  }),
+  completeReview: endpoint({
+    operationId: 'completeReview',
+    method: 'post',
+    path: '/api/probation/review/complete',
+    summary:
+      'Complete the review: the account is no longer under watch. 422 without the confirmation, 409 review_incomplete when steps were skipped',
+    tag: 'probation',
+    access: MARKETING,
+    body: CompleteReviewRequest,
+    status: 200,
+    response: AccountProbation,
   }),
 } as const;
 

@@ -185,8 +185,10 @@ export const ProbationState = z
     plan: Plan,
     figuresWouldTrigger: z.boolean().describe('The last 30 days (less 48 h) cross an industry probation threshold'),
     triggers: z.array(ProbationTrigger),
-    onProbation: z.boolean().describe('Until the account keeps a probation state of its own, the same as figuresWouldTrigger'),
-    since: z.iso.datetime().nullable().describe('When the probation began, when known'),
+    onProbation: z
+      .boolean()
+      .describe('The account\'s stored state is under watch (probation, a warning or suspension); see /api/probation'),
+    since: z.iso.datetime().nullable().describe('When the current probation began'),
   })
   .meta({ id: 'ProbationState' });
 export type ProbationState = z.infer<typeof ProbationState>;

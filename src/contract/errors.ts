@@ -11,6 +11,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'account_suspended',
+  'review_incomplete',
   'unprocessable',
   'rate_limited',
   'internal',

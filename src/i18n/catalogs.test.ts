@@ -78,5 +78,14 @@ describe('message catalogs', () => {
     const rules = new Intl.PluralRules('pl');
     expect([1, 2, 5, 22, 25].map((n) => rules.select(n))).toEqual(['one', 'few', 'many', 'few', 'many']);
     expect(catalogs.pl.sequences.total_few).not.toBe(catalogs.pl.sequences.total_many);
+    expect(catalogs.pl.probation.wizard.step4.confirmTitle_few).not.toBe(catalogs.pl.probation.wizard.step4.confirmTitle_many);
+  });
+
+  // Feature catalogs (locales/<feature>/) are mounted under one key: the parity checks above
+  // cover them only if every language mounts them.
+  it.each(['health', 'probation'] as const)('mounts the %s catalog in every language', (feature) => {
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      expect(Object.keys(catalog[feature]).length, lang).toBeGreaterThan(0);
+    }
   });
 });

@@ -22,6 +22,10 @@ interface ConfirmDialogProps {
  * Asks before an action that changes data: a modal alert dialog whose Cancel button takes
  * the focus first, so Enter never confirms by accident. Escape and Cancel close it unless
  * the action is already running.
+ *
+ * While it runs, the confirm button is disabled and relabelled rather than given react-aria's
+ * isPending: that state leaves a live announcement labelled by the button, which outlives the
+ * closed dialog and then points at nothing (axe: role-img-alt).
  */
 export function ConfirmDialog({
   isOpen,
@@ -64,7 +68,7 @@ export function ConfirmDialog({
             <Button
               className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
               onPress={onConfirm}
-              isPending={isPending}
+              isDisabled={isPending}
             >
               {isPending ? pendingLabel : confirmLabel}
             </Button>

@@ -1,8 +1,13 @@
 // Fills an empty, migrated database with a deterministic dataset. Runs in Node (CLI, tests,
 // server first start) and in the browser (demo mode), so: no Node-only imports here.
 
+import { ZERO_COUNTS, addCounts, assessProbation, isoDay, reportingWindow } from '../../../src/domain/health';
+import { thresholdsFor } from '../../../src/domain/industry-benchmarks';
+import { HEALTHY, transition } from '../../../src/domain/probation';
 import { hashPassword } from '../../services/passwords';
 import type { Db, Queryable } from '../db';
+import { dailyCounts, readAccount } from '../email-health-store';
+import { writeProbation } from '../probation-store';
 import { DEMO_PASSWORD } from './demo-users';
 import { generate, type Column, type ColumnType, type Dataset, type SeedSink, type SequenceRef } from './generate';
 import { Random } from './random';
@@ -87,6 +92,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedStats> {
       sink,
     );
     await sink.drain();
+    await startProbation(tx, generated.probationSince);
     progress('building indexes, checking foreign keys');
     for (const statement of restore) await tx.exec(statement);
     for (const table of IDENTITY_TABLES) {
@@ -111,6 +117,23 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedStats> {
     probationSince: result.probationSince.toISOString(),
     demoUserIds: result.demoUserIds,
   };
+}
+
+/**
+ * The story's probation: when marketing email stopped, the hard-bounce rate of the 30 days
+ * before (less 48 hours) crossed the industry threshold. Recorded by the state machine, as the
+ * app would have recorded it.
+ */
+async function startProbation(tx: Queryable, since: Date): Promise<void> {
+  const account = await readAccount(tx);
+  const window = reportingWindow('30d', since);
+  const daily = await dailyCounts(tx, 'marketing', window.from, isoDay(window.endsAt.getTime()));
+  const counts = daily.reduce((sum, row) => addCounts(sum, row), { ...ZERO_COUNTS });
+  const { triggers } = assessProbation(account.plan, thresholdsFor(account.industry), counts);
+  const result = transition(HEALTHY, { type: 'figures_crossed', at: since, plan: account.plan, triggers, windowStartsAt: window.startsAt });
+  // The demo data is made to cross the threshold (the API tests check it); should another
+  // dataset not, its account simply starts healthy.
+  if (result.ok) await writeProbation(tx, result.state, [result.transition]);
 }
 
 /**

@@ -1,0 +1,74 @@
+import type { Hono } from 'hono';
+import { api } from '../../src/contract/api';
+import type { Clock } from '../deps';
+import type { AppEnv } from '../http/context';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { register } from '../http/register';
+import {
+  completeReview,
+  probationView,
+  removeContacts,
+  reviewProgress,
+  saveReviewProgress,
+  sendMarketingEmail,
+} from '../services/probation-service';
+import type { Db } from '../store/db';
+import { listMarketingEmails } from '../store/marketing-email-store';
+import { countReviewContacts, listReviewContacts, problemCounts } from '../store/probation-store';
+
+// Marketing email and the probation's contact review. Roles: everyone signed in reads the
+// marketing emails and the probation state (it explains why sending stopped); marketers and
+// admins send, review, remove and complete (see MARKETING in src/contract/api.ts).
+
+/** Both lists walk by id; the cursor carries it twice to fit the shared cursor shape. */
+const idCursor = (id: number, dir: 'asc' | 'desc') => encodeCursor('id', dir, [id, id]);
+const idFromCursor = (cursor: string | undefined, dir: 'asc' | 'desc') => (cursor ? decodeCursor(cursor, 'id', dir)[1] : null);
+
+export function probationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
+  const { db, clock } = deps;
+
+  register(app, api.listMarketingEmails, async ({ query }) => {
+    const page = await listMarketingEmails(db, { status: query.status }, query.limit, idFromCursor(query.cursor, 'desc'));
+    return {
+      items: page.items,
+      nextCursor: page.hasMore && page.lastId !== null ? idCursor(page.lastId, 'desc') : null,
+      total: page.total,
+    };
+  });
+
+  register(app, api.sendMarketingEmail, ({ params, session }) =>
+    sendMarketingEmail(db, clock.now(), Number(params.id), session.userId),
+  );
+
+  register(app, api.getProbation, () => probationView(db, clock.now()));
+
+  register(app, api.getReviewProgress, () => reviewProgress(db, clock.now()));
+
+  register(app, api.saveReviewProgress, ({ body, session }) => saveReviewProgress(db, clock.now(), body, session.userId));
+
+  register(app, api.listReviewContacts, async ({ query }) => {
+    const now = clock.now();
+    const [page, total, counts] = await Promise.all([
+      listReviewContacts(db, query.problem, now, query.limit, idFromCursor(query.cursor, 'asc')),
+      countReviewContacts(db, query.problem, now),
+      problemCounts(db, now),
+    ]);
+    return {
+      items: page.items,
+      nextCursor: page.hasMore && page.lastId !== null ? idCursor(page.lastId, 'asc') : null,
+      total,
+      counts,
+    };
+  });
+
+  register(app, api.removeFromMarketing, ({ body, session }) =>
+    removeContacts(
+      db,
+      clock.now(),
+      'ids' in body ? { ids: [...new Set(body.ids.map(Number))] } : { problem: body.problem, expectedCount: body.expectedCount },
+      session.userId,
+    ),
+  );
+
+  register(app, api.completeReview, ({ body, session }) => completeReview(db, clock.now(), body.confirmed, session.userId));
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../api/client';
+import { MarketingEmail } from '../../../contract/marketing-email';
+import { marketingEmailsQuery } from './get-marketing-emails';
+import { probationQuery } from './get-probation';
+
+/** Sends a draft or scheduled marketing email now. Refused (409 account_suspended) while suspended. */
+export function useSendMarketingEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`/api/marketing-emails/${encodeURIComponent(id)}/send`, MarketingEmail, { method: 'POST' }),
+    // The dialog shows the failure itself.
+    meta: { errorToast: false },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: marketingEmailsQuery().queryKey }),
+    // A refusal may mean the state changed meanwhile (a suspension): show the banner as it is now.
+    onError: () => queryClient.invalidateQueries({ queryKey: probationQuery().queryKey }),
+  });
+}

@@ -103,7 +103,7 @@ function InboxesTable({ items }: { items: Inbox[] }) {
           </tbody>
         </table>
       </div>
-      <p className="text-muted">{t('inboxes.limitNote')}</p>
+      <p className="text-muted inbox-limit-note">{t('inboxes.limitNote')}</p>
     </>
   );
 }

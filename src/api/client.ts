@@ -45,6 +45,8 @@ export interface ApiRequestInit {
   signal?: AbortSignal;
   /** Overrides the session's CSRF token (sign-in sends one before any session exists). */
   csrfToken?: string;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,7 +59,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, i
 export async function apiRequest(path: string, schema: null, init?: ApiRequestInit): Promise<void>;
 export async function apiRequest(path: string, schema: z.ZodType | null, init: ApiRequestInit = {}): Promise<unknown> {
   const method = init.method ?? 'GET';
-  const headers = new Headers({ Accept: 'application/json' });
+  const headers = new Headers({ ...init.headers, Accept: 'application/json' });
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
   if (STATE_CHANGING.has(method)) {
     const token = init.csrfToken ?? csrfToken();

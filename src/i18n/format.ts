@@ -47,3 +47,8 @@ export function formatDate(
     ...(options.withTime ? { timeStyle: 'short' } : {}),
   }).format(date);
 }
+
+/** Items joined as the current language lists them: "a, b and c", "a, b og c". */
+export function formatList(items: readonly string[], locale: string = currentLanguage()): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

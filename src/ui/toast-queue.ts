@@ -4,6 +4,8 @@ export interface AppToast {
   title: string;
   description?: string;
   tone: 'error' | 'success' | 'info';
+  /** One button that acts on what the toast reports (e.g. Undo); pressing it closes the toast. */
+  action?: { label: string; onAction: () => void };
 }
 
 export type AppToastQueue = ToastQueue<AppToast>;

@@ -30,6 +30,17 @@ export function AppToastRegion({ queue, label, closeLabel }: ToastRegionProps) {
               </Text>
             ) : null}
           </ToastContent>
+          {toast.content.action ? (
+            <Button
+              className="button button--small toast__action"
+              onPress={() => {
+                toast.content.action?.onAction();
+                queue.close(toast.key);
+              }}
+            >
+              {toast.content.action.label}
+            </Button>
+          ) : null}
           <Button slot="close" className="toast__close" aria-label={closeLabel}>
             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M4 4l8 8M12 4l-8 8" />

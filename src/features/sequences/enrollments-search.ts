@@ -4,7 +4,7 @@ import { EnrollmentSortField, ErrorFilter, type EnrollmentFilter } from '../../c
 import { SortDirection } from '../../contract/sequences';
 import type { EnrollmentView } from './api/get-enrollments';
 
-export const SEQUENCE_TABS = ['enrollments', 'scheduled'] as const;
+export const SEQUENCE_TABS = ['enrollments', 'scheduled', 'history'] as const;
 export type SequenceTab = (typeof SEQUENCE_TABS)[number];
 
 /** The sequence summary as the URL carries it: the tab, and the Enrollments tab's view. */

@@ -156,7 +156,7 @@ export function EnrollContactsForm({ sequence, onClose }: EnrollContactsFormProp
         <Button className="button" onPress={onClose} isDisabled={enroll.isPending}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" className="button button--primary" isPending={enroll.isPending}>
+        <Button type="submit" className="button button--primary" isDisabled={enroll.isPending}>
           {enroll.isPending
             ? t('enroll.submitting')
             : picked.size === 0

@@ -8,9 +8,12 @@ import { useToasts } from '../../../ui/toast-context';
 import { reenrollMutation } from '../api/reenroll';
 import { unenrollMutation } from '../api/unenroll';
 
+/** What a dialog needs of the row it acts on (the Scheduled tab has no full enrollment). */
+type EnrollmentRef = Pick<Enrollment, 'id' | 'contact'>;
+
 export type EnrollmentAction =
-  | { kind: 'unenroll'; enrollment: Enrollment }
-  | { kind: 'reenroll'; enrollment: Enrollment; step: number };
+  | { kind: 'unenroll'; enrollment: EnrollmentRef }
+  | { kind: 'reenroll'; enrollment: EnrollmentRef; step: number };
 
 interface EnrollmentActionDialogsProps {
   action: EnrollmentAction | null;

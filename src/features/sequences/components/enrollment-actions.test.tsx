@@ -47,8 +47,9 @@ describe('row actions', () => {
     const toasts = await screen.findByRole('region', { name: 'Notifications' });
     expect(within(toasts).getByText(`${target.name} was unenrolled.`)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    // The first cell holds the row's selection checkbox.
     const cells = within(row(target.name)).getAllByRole('cell');
-    expect(cells[0]).toHaveTextContent('Unenrolled');
+    expect(cells[1]).toHaveTextContent('Unenrolled');
     expect(row(target.name)).toHaveTextContent('Unenrolled manually by Morgan Lee');
     await waitFor(() => expect(within(row(target.name)).getByRole('button', { name: 'Actions' })).toHaveFocus());
     const [saved] = await api.db.query<{ status: string; unenroll_reason: string; unenrolled_by: number }>(
@@ -82,7 +83,7 @@ describe('row actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    expect(within(row(target.name)).getAllByRole('cell')[0]).toHaveTextContent('Paused');
+    expect(within(row(target.name)).getAllByRole('cell')[1]).toHaveTextContent('Paused');
     await waitFor(() => expect(within(row(target.name)).getByRole('button', { name: 'Actions' })).toHaveFocus());
     const [saved] = await api.db.query<{ status: string }>('SELECT status FROM enrollments WHERE id = $1', [target.id]);
     expect(saved!.status).toBe('paused');
@@ -103,7 +104,7 @@ describe('row actions', () => {
     const dialog = await screen.findByRole('alertdialog', { name: `Re-enroll ${target.name} at step ${next}?` });
     await user.click(within(dialog).getByRole('button', { name: 'Re-enroll' }));
 
-    await waitFor(() => expect(within(row(target.name)).getAllByRole('cell')[0]).toHaveTextContent('Active'));
+    await waitFor(() => expect(within(row(target.name)).getAllByRole('cell')[1]).toHaveTextContent('Active'));
     expect(row(target.name)).toHaveTextContent(`${next} of`);
 
     await user.click(within(row(target.name)).getByRole('button', { name: 'Actions' }));

@@ -58,7 +58,7 @@ describe('error flags', () => {
       await act(() => router.navigate(`/sequences/${SEQUENCE}?error=${code}`));
       const flag = await waitFor(() => within(firstRow()).getByRole('button', { name: code }));
       // The Enrolled column (the second cell) holds it.
-      expect(within(firstRow()).getAllByRole('cell')[0]).toContainElement(flag);
+      expect(within(firstRow()).getAllByRole('cell')[1]).toContainElement(flag);
 
       flag.focus();
       await user.keyboard('{Enter}');
@@ -93,8 +93,8 @@ describe('error flags', () => {
     const open = async (code: string, name: string) => {
       await act(() => router.navigate(`/sequences/${SEQUENCE}?error=${code}`));
       const flag = await waitFor(() => within(firstRow()).getByRole('button', { name }));
-      expect(within(firstRow()).getAllByRole('cell')[1]).toContainElement(flag);
-      expect(within(firstRow()).getAllByRole('cell')[0]).toHaveTextContent('Paused');
+      expect(within(firstRow()).getAllByRole('cell')[2]).toContainElement(flag);
+      expect(within(firstRow()).getAllByRole('cell')[1]).toHaveTextContent('Paused');
       await user.click(flag);
       const dialog = await screen.findByRole('dialog', { name });
       for (const part of ['What happened', 'Why', 'What to do']) expect(within(dialog).getByText(part)).toBeInTheDocument();
@@ -166,7 +166,7 @@ describe('error flags', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Send limit reached' });
     await user.click(within(dialog).getByRole('button', { name: 'Re-enroll at next step' }));
 
-    await waitFor(() => expect(within(screen.getByRole('row', { name: new RegExp(target!.name) })).getAllByRole('cell')[0]).toHaveTextContent('Active'));
+    await waitFor(() => expect(within(screen.getByRole('row', { name: new RegExp(target!.name) })).getAllByRole('cell')[1]).toHaveTextContent('Active'));
     const updated = screen.getByRole('row', { name: new RegExp(target!.name) });
     expect(updated).toHaveTextContent(`${target!.step + 1} of ${target!.total}`);
     expect(within(updated).queryByRole('button', { name: 'Send limit reached' })).not.toBeInTheDocument();
@@ -210,6 +210,6 @@ describe('error flags', () => {
     expect(screen.getByRole('dialog', { name: 'Send failure' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Paused');
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('Paused');
   });
 });

@@ -13,6 +13,7 @@ import { reenrollMutation } from '../api/reenroll';
 import type { EnrollmentAction } from './enrollment-action-dialogs';
 import { EnrollmentActions } from './enrollment-actions';
 import { EmailState } from './email-state';
+import { SelectCheckbox } from './select-checkbox';
 
 interface EnrollmentRowProps {
   ref: Ref<HTMLTableRowElement>;
@@ -23,6 +24,9 @@ interface EnrollmentRowProps {
   onAction: (action: EnrollmentAction) => void;
   /** A flag's remedy re-enrolled the contact (the flag itself is gone). */
   onReenrolled: (enrollmentId: string) => void;
+  /** Whether the row is ticked; absent when the user cannot change enrollments. */
+  isSelected?: boolean;
+  onToggleSelected?: (enrollmentId: string) => void;
 }
 
 /** One enrolled contact: where they are, any error flag, and what can be done. */
@@ -33,6 +37,8 @@ export const EnrollmentRow = memo(function EnrollmentRow({
   canChange,
   onAction,
   onReenrolled,
+  isSelected,
+  onToggleSelected,
 }: EnrollmentRowProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -51,7 +57,22 @@ export const EnrollmentRow = memo(function EnrollmentRow({
   };
 
   return (
-    <tr ref={ref} data-index={index} data-enrollment={e.id} aria-rowindex={index + 2}>
+    <tr
+      ref={ref}
+      data-index={index}
+      data-enrollment={e.id}
+      aria-rowindex={index + 2}
+      data-selected={isSelected || undefined}
+    >
+      {onToggleSelected ? (
+        <td className="cell--select">
+          <SelectCheckbox
+            label={t('bulk.selectRow', { name: e.contact.name })}
+            isSelected={Boolean(isSelected)}
+            onChange={() => onToggleSelected(e.id)}
+          />
+        </td>
+      ) : null}
       <th scope="row" className="cell--primary">
         <Link id={contactId} to={`/contacts/${encodeURIComponent(e.contact.id)}`}>
           {e.contact.name}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
@@ -9,10 +9,23 @@ import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';
 import { enrollmentCountQuery, enrollmentsQuery, exportUrl } from '../api/get-enrollments';
+import {
+  NO_SELECTION,
+  bulkUnenrollRequest,
+  filterKey,
+  isSelected,
+  loadedState,
+  selectedCount,
+  toggleLoaded,
+  toggleRow,
+  type EnrollmentSelection,
+} from '../enrollment-selection';
 import { firstDirection, hasFilter, patchFilter, type SearchUpdate, type SequenceSearch } from '../enrollments-search';
+import { BulkUnenrollDialog } from './bulk-unenroll-dialog';
 import { EnrollmentFilters } from './enrollment-filters';
-import { EnrollmentsTable } from './enrollments-table';
+import { EnrollmentsTable, type TableSelection } from './enrollments-table';
 import { ErrorSummary } from './error-summary';
+import { SelectionBar } from './selection-bar';
 
 interface EnrollmentsTabProps {
   sequence: SequenceDetail;
@@ -33,6 +46,30 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
   });
   const count = useQuery({ ...enrollmentCountQuery(sequence.id, search.filter), placeholderData: keepPreviousData });
 
+  // The selection belongs to one filter: another filter starts with none.
+  const currentFilterKey = filterKey(search.filter);
+  const [selectionState, setSelectionState] = useState({ key: currentFilterKey, selection: NO_SELECTION });
+  const selection = selectionState.key === currentFilterKey ? selectionState.selection : NO_SELECTION;
+  const [isConfirming, setConfirming] = useState(false);
+  const tabRef = useRef<HTMLDivElement>(null);
+  const loadedIds = useMemo(() => list.data?.pages.flatMap((page) => page.items.map((e) => e.id)) ?? [], [list.data]);
+  const changeSelection = useCallback(
+    (change: (current: EnrollmentSelection) => EnrollmentSelection) =>
+      setSelectionState((state) => ({
+        key: currentFilterKey,
+        selection: change(state.key === currentFilterKey ? state.selection : NO_SELECTION),
+      })),
+    [currentFilterKey],
+  );
+  const onToggleRow = useCallback(
+    (id: string) => changeSelection((current) => toggleRow(current, id, loadedIds)),
+    [changeSelection, loadedIds],
+  );
+  const clearSelection = () => changeSelection(() => NO_SELECTION);
+  /** After the bar's buttons go away, keep the keyboard in the table. */
+  const focusHeaderCheckbox = () =>
+    requestAnimationFrame(() => tabRef.current?.querySelector<HTMLElement>('thead input[type="checkbox"]')?.focus());
+
   // Typing and picking filters replace the history entry; a deliberate choice adds one.
   const changeFilter = (patch: Partial<EnrollmentFilter>, options = { replace: true }) =>
     onChange((current) => ({ ...current, filter: patchFilter(current.filter, patch) }), options);
@@ -49,6 +86,15 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
   const filtered = hasFilter(search.filter);
   const isUpdating = list.isPlaceholderData || count.isPlaceholderData;
   const total = count.data?.total;
+  const selected = selectedCount(selection, total);
+  const tableSelection: TableSelection | undefined = canChange
+    ? {
+        isSelected: (id) => isSelected(selection, id),
+        loaded: loadedState(selection, loadedIds),
+        onToggleRow,
+        onToggleLoaded: () => changeSelection((current) => toggleLoaded(current, loadedIds)),
+      }
+    : undefined;
 
   let status = '';
   if (isUpdating || list.isPending) status = t('enrollments.updating');
@@ -83,6 +129,7 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
           nextPageFailed={list.isFetchNextPageError}
           fetchNextPage={() => void list.fetchNextPage()}
           canChange={canChange}
+          selection={tableSelection}
         />
       );
     } else if (filtered) {
@@ -108,7 +155,7 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
   }
 
   return (
-    <div className="enrollments">
+    <div className="enrollments" ref={tabRef}>
       <ErrorSummary
         entries={sequence.errorSummary}
         selected={search.filter.error}
@@ -125,6 +172,19 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
         <p className="toolbar__status" role="status">
           {status}
         </p>
+        {canChange ? (
+          <SelectionBar
+            count={selected}
+            isAll={selection.kind === 'all'}
+            total={isUpdating ? undefined : total}
+            onSelectAll={() => changeSelection(() => ({ kind: 'all' }))}
+            onClear={() => {
+              clearSelection();
+              focusHeaderCheckbox();
+            }}
+            onUnenroll={() => setConfirming(true)}
+          />
+        ) : null}
         <DownloadLink
           className="button button--small"
           href={exportUrl(sequence.id, view)}
@@ -134,6 +194,19 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
         </DownloadLink>
       </div>
       {content}
+      {canChange ? (
+        <BulkUnenrollDialog
+          isOpen={isConfirming && selected > 0}
+          sequenceName={sequence.name}
+          count={selected}
+          buildRequest={() => bulkUnenrollRequest(sequence.id, selection, search.filter, selected, total)}
+          onClose={() => setConfirming(false)}
+          onUnenrolled={() => {
+            clearSelection();
+            focusHeaderCheckbox();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

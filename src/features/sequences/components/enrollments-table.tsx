@@ -6,6 +6,7 @@ import { SortHeader } from '../../../ui/sort-header';
 import type { EnrollmentView } from '../api/get-enrollments';
 import { EnrollmentActionDialogs, type EnrollmentAction } from './enrollment-action-dialogs';
 import { EnrollmentRow } from './enrollment-row';
+import { SelectCheckbox } from './select-checkbox';
 
 const COLUMNS = [
   { key: 'contact', sort: 'contact' },
@@ -47,6 +48,16 @@ interface EnrollmentsTableProps {
   nextPageFailed: boolean;
   fetchNextPage: () => void;
   canChange: boolean;
+  /** Row selection for bulk actions; absent when the user cannot change enrollments. */
+  selection?: TableSelection;
+}
+
+export interface TableSelection {
+  isSelected: (enrollmentId: string) => boolean;
+  /** Whether none, some or all of the loaded rows are ticked (the header checkbox). */
+  loaded: 'none' | 'some' | 'all';
+  onToggleRow: (enrollmentId: string) => void;
+  onToggleLoaded: () => void;
 }
 
 /**
@@ -65,6 +76,7 @@ export function EnrollmentsTable({
   nextPageFailed,
   fetchNextPage,
   canChange,
+  selection,
 }: EnrollmentsTableProps) {
   const { t } = useTranslation();
   const tableRef = useRef<HTMLTableElement>(null);
@@ -143,6 +155,7 @@ export function EnrollmentsTable({
           {t('enrollments.caption', { column: t(`enrollments.columns.${sortColumn}`), direction })}
         </caption>
         <colgroup>
+          {selection ? <col className="enrollments-table__col--select" /> : null}
           {COLUMNS.map((c) => (
             <col key={c.key} className={`enrollments-table__col--${c.key}`} />
           ))}
@@ -150,6 +163,16 @@ export function EnrollmentsTable({
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
+            {selection ? (
+              <td className="cell--select">
+                <SelectCheckbox
+                  label={t('bulk.selectLoaded')}
+                  isSelected={selection.loaded === 'all'}
+                  isIndeterminate={selection.loaded === 'some'}
+                  onChange={selection.onToggleLoaded}
+                />
+              </td>
+            ) : null}
             {COLUMNS.map((c) =>
               c.sort ? (
                 <SortHeader
@@ -172,7 +195,7 @@ export function EnrollmentsTable({
         <tbody ref={bodyRef}>
           {paddingTop > 0 ? (
             <tr className="enrollments-table__spacer" aria-hidden="true">
-              <td colSpan={COLUMNS.length + 1} style={{ height: paddingTop }} />
+              <td colSpan={COLUMNS.length + (selection ? 2 : 1)} style={{ height: paddingTop }} />
             </tr>
           ) : null}
           {items.map((item) => {
@@ -187,12 +210,14 @@ export function EnrollmentsTable({
                 canChange={canChange}
                 onAction={setAction}
                 onReenrolled={focusRow}
+                isSelected={selection?.isSelected(enrollment.id)}
+                onToggleSelected={selection?.onToggleRow}
               />
             );
           })}
           {paddingBottom > 0 ? (
             <tr className="enrollments-table__spacer" aria-hidden="true">
-              <td colSpan={COLUMNS.length + 1} style={{ height: paddingBottom }} />
+              <td colSpan={COLUMNS.length + (selection ? 2 : 1)} style={{ height: paddingBottom }} />
             </tr>
           ) : null}
         </tbody>

@@ -70,7 +70,7 @@ describe('sequence summary', () => {
     const first = page.items[index]!;
     const row = screen.getByRole('link', { name: first.contact.name }).closest('tr')!;
     expect(row).toHaveAttribute('aria-rowindex', String(index + 2));
-    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Active');
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('Active');
     expect(within(row).getByRole('link', { name: first.contact.name })).toHaveAttribute('href', `/contacts/${first.contact.id}`);
     expect(row).toHaveTextContent(first.contact.email);
     expect(row).toHaveTextContent(`${first.currentStep} of ${first.totalSteps}`);
@@ -82,12 +82,11 @@ describe('sequence summary', () => {
     const { user } = await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled`, user: 'manager' });
 
     expect(await screen.findByRole('tab', { name: 'Scheduled' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('tabpanel')).toHaveTextContent('Scheduled steps are coming with the unenrolling update');
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Scheduled steps, soonest first' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: 'Enrollments' }));
 
-    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: /^Enrollments, sorted by/ })).toBeInTheDocument();
     expect(params().get('tab')).toBeNull();
 
     await user.click(screen.getByRole('tab', { name: 'Scheduled' }));
@@ -304,7 +303,7 @@ describe('sequence summary by role', () => {
     await screen.findByRole('table');
     await waitFor(() => expect(total()).toHaveTextContent(`${new Intl.NumberFormat('en').format(n)} enrollments`));
     for (const row of within(table()).getAllByRole('row').slice(1)) {
-      expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('Sam Rivera');
+      expect(within(row).getAllByRole('cell')[4]).toHaveTextContent('Sam Rivera');
     }
     const enrollers = within(screen.getByRole('combobox', { name: 'Enrolled by' })).getAllByRole('option');
     expect(enrollers.map((o) => o.textContent)).toEqual(['Anyone', 'Sam Rivera']);

@@ -21,6 +21,9 @@ import {
 } from '../enrollments-search';
 import { EnrollContactsButton } from './enroll-contacts-button';
 import { EnrollmentsTab } from './enrollments-tab';
+import { HistoryTab } from './history-tab';
+import { SameCompanySetting } from './same-company-setting';
+import { ScheduledTab } from './scheduled-tab';
 import { SequenceFigures } from './sequence-figures';
 import { SequenceMeta } from './sequence-meta';
 
@@ -33,7 +36,12 @@ function isTab(key: Key): key is SequenceTab {
   return (SEQUENCE_TABS as readonly Key[]).includes(key);
 }
 
-/** The sequence summary: header figures, then the Enrollments and Scheduled tabs. */
+/** Managers and admins read a sequence's History and change its settings. */
+function isManager(user: User): boolean {
+  return user.role === 'manager' || user.role === 'admin';
+}
+
+/** The sequence summary: header figures, then the Enrollments, Scheduled and (for managers) History tabs. */
 export function SequencePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -43,6 +51,9 @@ export function SequencePage() {
   // The route loader has fetched it; if that failed, show the error here, with a retry.
   const query = useQuery({ ...sequenceQuery(id), retryOnMount: false });
   const canChange = canChangeEnrollments(user.role);
+  const canManage = isManager(user);
+  // A link to History opened by someone who cannot read it shows the default tab.
+  const tab: SequenceTab = search.tab === 'history' && !canManage ? 'enrollments' : search.tab;
 
   // The URL changes once the route's loader is done; a second change before then must build
   // on the first, not on what the screen still shows.
@@ -94,16 +105,21 @@ export function SequencePage() {
       <PageHeader
         title={sequence.name}
         eyebrow={backLink}
-        description={<SequenceMeta sequence={sequence} />}
+        description={
+          <>
+            <SequenceMeta sequence={sequence} />
+            <SameCompanySetting sequence={sequence} canEdit={canManage} />
+          </>
+        }
         actions={canChange ? <EnrollContactsButton sequence={sequence} /> : null}
       />
       <SequenceFigures figures={sequence.figures} />
       <Tabs
         className="tabs"
-        selectedKey={search.tab}
+        selectedKey={tab}
         onSelectionChange={(key) => {
           // Arrow keys move between tabs and select them: replace, so Back leaves the page.
-          if (isTab(key) && key !== search.tab) update((current) => ({ ...current, tab: key }), { replace: true });
+          if (isTab(key) && key !== tab) update((current) => ({ ...current, tab: key }), { replace: true });
         }}
       >
         <TabList aria-label={t('summary.tabs.label')} className="tabs__list">
@@ -113,16 +129,23 @@ export function SequencePage() {
           <Tab id="scheduled" className="tabs__tab">
             {t('summary.tabs.scheduled')}
           </Tab>
+          {canManage ? (
+            <Tab id="history" className="tabs__tab">
+              {t('summary.tabs.history')}
+            </Tab>
+          ) : null}
         </TabList>
         <TabPanel id="enrollments" className="tabs__panel">
           <EnrollmentsTab sequence={sequence} search={search} onChange={update} canChange={canChange} />
         </TabPanel>
         <TabPanel id="scheduled" className="tabs__panel">
-          <div className="panel coming-soon">
-            <p className="badge badge--neutral">{t('common.comingSoon')}</p>
-            <p className="coming-soon__body">{t('summary.scheduledPlaceholder')}</p>
-          </div>
+          <ScheduledTab sequenceId={sequence.id} canChange={canChange} />
         </TabPanel>
+        {canManage ? (
+          <TabPanel id="history" className="tabs__panel">
+            <HistoryTab sequence={sequence} />
+          </TabPanel>
+        ) : null}
       </Tabs>
     </>
   );

@@ -1,0 +1,83 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessageKey } from '../../../api/error-message-key';
+import type { SequenceDetail } from '../../../contract/sequences';
+import { EmptyState } from '../../../ui/empty-state';
+import { ErrorState } from '../../../ui/error-state';
+import { Spinner } from '../../../ui/spinner';
+import { historyQuery } from '../api/get-history';
+import { HistoryRow } from './history-row';
+
+interface HistoryTabProps {
+  sequence: SequenceDetail;
+}
+
+/** The sequence's audit log (managers and admins): who did what to how many, when, with which filter. */
+export function HistoryTab({ sequence }: HistoryTabProps) {
+  const { t } = useTranslation();
+  const list = useInfiniteQuery({ ...historyQuery(sequence.id), retryOnMount: false });
+
+  if (list.isPending || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+    return <Spinner label={t('history.loading')} className="loading--block" />;
+  }
+  if (list.isError && !list.data) {
+    return (
+      <ErrorState
+        title={t('history.loadFailed')}
+        message={t(errorMessageKey(list.error))}
+        retryLabel={t('common.tryAgain')}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  }
+  const entries = list.data.pages.flatMap((page) => page.items);
+  if (entries.length === 0) {
+    return (
+      <EmptyState title={t('history.emptyTitle')}>
+        <p>{t('history.emptyBody')}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table table--compact history-table">
+        <caption className="visually-hidden">{t('history.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('history.columns.at')}</th>
+            <th scope="col">{t('history.columns.actor')}</th>
+            <th scope="col">{t('history.columns.action')}</th>
+            <th scope="col" className="cell--numeric">
+              {t('history.columns.count')}
+            </th>
+            <th scope="col">{t('history.columns.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <HistoryRow key={entry.id} entry={entry} enrollers={sequence.enrollers} />
+          ))}
+        </tbody>
+      </table>
+      {list.isFetchingNextPage ? (
+        <div className="table-footer" role="status">
+          <span className="loading__spinner" aria-hidden="true" />
+          {t('history.loadingMore')}
+        </div>
+      ) : list.isFetchNextPageError ? (
+        <div className="table-footer" role="alert">
+          {t('history.loadMoreFailed')}{' '}
+          <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
+            {t('common.tryAgain')}
+          </button>
+        </div>
+      ) : list.hasNextPage ? (
+        <div className="table-footer">
+          <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
+            {t('history.loadMore')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

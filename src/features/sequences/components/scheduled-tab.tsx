@@ -1,0 +1,107 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessageKey } from '../../../api/error-message-key';
+import { EmptyState } from '../../../ui/empty-state';
+import { ErrorState } from '../../../ui/error-state';
+import { Spinner } from '../../../ui/spinner';
+import { scheduledQuery } from '../api/get-scheduled';
+import { ScheduledFilters, toScheduledQuery, type ScheduledFilterInput } from './scheduled-filters';
+import { ScheduledTable } from './scheduled-table';
+
+interface ScheduledTabProps {
+  sequenceId: string;
+  canChange: boolean;
+}
+
+/** The upcoming steps of the sequence's active contacts, soonest first, with Unenroll. */
+export function ScheduledTab({ sequenceId, canChange }: ScheduledTabProps) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState<ScheduledFilterInput>({});
+  const list = useInfiniteQuery({
+    ...scheduledQuery(sequenceId, toScheduledQuery(input)),
+    placeholderData: keepPreviousData,
+    retryOnMount: false,
+  });
+  const isFiltered = Boolean(input.type || input.from || input.to);
+  const clear = () => setInput({});
+
+  const total = list.data?.pages[0]?.total;
+  let status = '';
+  if (list.isPlaceholderData || list.isPending) status = t('scheduled.updating');
+  else if (total !== undefined) status = t('scheduled.total', { count: total });
+
+  let content;
+  const isLoadingOverEmpty = list.isPlaceholderData && !list.data?.pages[0]?.items.length;
+  if (list.isPending || isLoadingOverEmpty || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+    content = <Spinner label={t('scheduled.loading')} className="loading--block" />;
+  } else if (list.isError && !list.data) {
+    content = (
+      <ErrorState
+        title={t('scheduled.loadFailed')}
+        message={t(errorMessageKey(list.error))}
+        retryLabel={t('common.tryAgain')}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  } else {
+    const rows = list.data.pages.flatMap((page) => page.items);
+    if (rows.length > 0) {
+      content = (
+        <div className="table-wrap">
+          <ScheduledTable rows={rows} isUpdating={list.isPlaceholderData} canChange={canChange} />
+          {list.isFetchingNextPage ? (
+            <div className="table-footer" role="status">
+              <span className="loading__spinner" aria-hidden="true" />
+              {t('scheduled.loadingMore')}
+            </div>
+          ) : list.isFetchNextPageError ? (
+            <div className="table-footer" role="alert">
+              {t('scheduled.loadMoreFailed')}{' '}
+              <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
+                {t('common.tryAgain')}
+              </button>
+            </div>
+          ) : list.hasNextPage ? (
+            <div className="table-footer">
+              <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
+                {t('scheduled.loadMore')}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      );
+    } else if (isFiltered) {
+      content = (
+        <EmptyState
+          title={t('scheduled.noMatchTitle')}
+          action={
+            <button type="button" className="button" onClick={clear}>
+              {t('scheduled.filters.clear')}
+            </button>
+          }
+        >
+          <p>{t('scheduled.noMatchBody')}</p>
+        </EmptyState>
+      );
+    } else {
+      content = (
+        <EmptyState title={t('scheduled.emptyTitle')}>
+          <p>{t('scheduled.emptyBody')}</p>
+        </EmptyState>
+      );
+    }
+  }
+
+  return (
+    <div className="scheduled">
+      <ScheduledFilters value={input} onChange={(patch) => setInput((current) => ({ ...current, ...patch }))} onClear={clear} />
+      <div className="toolbar toolbar--table">
+        <p className="toolbar__status" role="status">
+          {status}
+        </p>
+      </div>
+      {content}
+    </div>
+  );
+}

@@ -101,7 +101,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   loader: async ({ request, params }: LoaderFunctionArgs): Promise<SequencePageData> => {
                     const user = await requireUser(queryClient, request);
                     const id = requireId(params.id);
-                    const { tab, ...view } = readSequenceSearch(new URL(request.url).searchParams);
+                    const { tab, scheduled: _scheduled, ...view } = readSequenceSearch(new URL(request.url).searchParams);
                     if (tab === 'enrollments') {
                       // Started alongside the header's request, not after it; the page reads them.
                       void queryClient.prefetchInfiniteQuery(enrollmentsQuery(id, view));

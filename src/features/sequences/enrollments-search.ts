@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { EnrollmentStatus } from '../../contract/codes';
 import { EnrollmentSortField, ErrorFilter, type EnrollmentFilter } from '../../contract/enrollments';
-import { SortDirection } from '../../contract/sequences';
+import { SortDirection, StepType } from '../../contract/sequences';
 import type { EnrollmentView } from './api/get-enrollments';
 
 export const SEQUENCE_TABS = ['enrollments', 'scheduled', 'history'] as const;
 export type SequenceTab = (typeof SEQUENCE_TABS)[number];
 
-/** The sequence summary as the URL carries it: the tab, and the Enrollments tab's view. */
+/** The Scheduled tab's filters: a step type and local calendar dates of sending. */
+export interface ScheduledFilterInput {
+  type?: StepType;
+  from?: string;
+  to?: string;
+}
+
+/** The sequence summary as the URL carries it: the tab, the Enrollments tab's view and the
+ * Scheduled tab's filters (under their own names: stepType, sendsFrom, sendsTo). */
 export interface SequenceSearch extends EnrollmentView {
   tab: SequenceTab;
+  scheduled: ScheduledFilterInput;
 }
 
 /** Changes the view in the URL, from the latest view asked for. */
@@ -38,9 +47,18 @@ export function readSequenceSearch(params: URLSearchParams): SequenceSearch {
     to,
     q: params.get('q')?.trim().slice(0, MAX_QUERY_LENGTH) || undefined,
   };
+  const sendsFrom = IsoDate.safeParse(params.get('sendsFrom')).data;
+  let sendsTo = IsoDate.safeParse(params.get('sendsTo')).data;
+  if (sendsFrom && sendsTo && sendsFrom > sendsTo) sendsTo = undefined;
+  const scheduled: ScheduledFilterInput = {
+    type: StepType.safeParse(params.get('stepType')).data,
+    from: sendsFrom,
+    to: sendsTo,
+  };
   return {
     tab: Tab.safeParse(params.get('tab')).data ?? DEFAULT_TAB,
     filter: withoutEmpty(filter),
+    scheduled: withoutEmpty(scheduled),
     sort: EnrollmentSortField.safeParse(params.get('sort')).data ?? DEFAULT_SORT,
     dir: SortDirection.safeParse(params.get('dir')).data ?? DEFAULT_DIR,
   };
@@ -58,6 +76,10 @@ export function writeSequenceSearch(search: SequenceSearch): URLSearchParams {
     params.set('sort', search.sort);
     params.set('dir', search.dir);
   }
+  const { type, from, to } = search.scheduled;
+  if (type) params.set('stepType', type);
+  if (from) params.set('sendsFrom', from);
+  if (to) params.set('sendsTo', to);
   return params;
 }
 
@@ -77,6 +99,6 @@ export function patchFilter(filter: EnrollmentFilter, patch: Partial<EnrollmentF
 }
 
 /** Drops unset keys, so that equal views make equal query keys. */
-function withoutEmpty(filter: EnrollmentFilter): EnrollmentFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as EnrollmentFilter;
+function withoutEmpty<F extends object>(filter: F): F {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as F;
 }

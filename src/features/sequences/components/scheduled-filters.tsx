@@ -1,13 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepType } from '../../../contract/sequences';
+import type { ScheduledFilterInput } from '../enrollments-search';
 
-/** The Scheduled tab's filters as the user picks them: a step type and local calendar dates. */
-export interface ScheduledFilterInput {
-  type?: StepType;
-  from?: string;
-  to?: string;
-}
 
 interface ScheduledFiltersProps {
   value: ScheduledFilterInput;

@@ -45,7 +45,7 @@ describe('Scheduled tab', () => {
   });
 
   it('filters by step type, and says when nothing matches', async () => {
-    const { user } = await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled`, user: 'manager' });
+    const { user, router } = await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled`, user: 'manager' });
     const calls = await fromApi(SEQUENCE, '&type=call');
     await scheduledTable();
 
@@ -57,12 +57,21 @@ describe('Scheduled tab', () => {
       const table = await scheduledTable();
       for (const row of within(table).getAllByRole('row').slice(1)) expect(row).toHaveTextContent('Call');
     }
+    // The filter lives in the URL, so a link reproduces the view.
+    expect(new URLSearchParams(router.state.location.search).get('stepType')).toBe('call');
 
     // A day long past: nothing is scheduled then.
     await user.type(screen.getByLabelText('Sends until'), '2001-01-01');
     expect(await screen.findByRole('heading', { name: 'No scheduled steps match these filters' })).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     expect(await scheduledTable()).toBeInTheDocument();
+  });
+
+  it('opens with the filters a link carries', async () => {
+    await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled&stepType=call&sendsTo=2001-01-01`, user: 'manager' });
+    expect(await screen.findByRole('heading', { name: 'No scheduled steps match these filters' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Step type' })).toHaveValue('call');
+    expect(screen.getByLabelText('Sends until')).toHaveValue('2001-01-01');
   });
 
   it('says when nothing is scheduled', async () => {

@@ -1,30 +1,32 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';
 import { scheduledQuery } from '../api/get-scheduled';
-import { ScheduledFilters, toScheduledQuery, type ScheduledFilterInput } from './scheduled-filters';
+import type { ScheduledFilterInput } from '../enrollments-search';
+import { ScheduledFilters, toScheduledQuery } from './scheduled-filters';
 import { ScheduledTable } from './scheduled-table';
 
 interface ScheduledTabProps {
   sequenceId: string;
   canChange: boolean;
+  /** The filters, kept in the URL by the page. */
+  filters: ScheduledFilterInput;
+  onFiltersChange: (change: (current: ScheduledFilterInput) => ScheduledFilterInput) => void;
 }
 
 /** The upcoming steps of the sequence's active contacts, soonest first, with Unenroll. */
-export function ScheduledTab({ sequenceId, canChange }: ScheduledTabProps) {
+export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersChange }: ScheduledTabProps) {
   const { t } = useTranslation();
-  const [input, setInput] = useState<ScheduledFilterInput>({});
   const list = useInfiniteQuery({
     ...scheduledQuery(sequenceId, toScheduledQuery(input)),
     placeholderData: keepPreviousData,
     retryOnMount: false,
   });
   const isFiltered = Boolean(input.type || input.from || input.to);
-  const clear = () => setInput({});
+  const clear = () => onFiltersChange(() => ({}));
 
   const total = list.data?.pages[0]?.total;
   let status = '';
@@ -95,7 +97,7 @@ export function ScheduledTab({ sequenceId, canChange }: ScheduledTabProps) {
 
   return (
     <div className="scheduled">
-      <ScheduledFilters value={input} onChange={(patch) => setInput((current) => ({ ...current, ...patch }))} onClear={clear} />
+      <ScheduledFilters value={input} onChange={(patch) => onFiltersChange((current) => ({ ...current, ...patch }))} onClear={clear} />
       <div className="toolbar toolbar--table">
         <p className="toolbar__status" role="status">
           {status}

@@ -139,7 +139,14 @@ export function SequencePage() {
           <EnrollmentsTab sequence={sequence} search={search} onChange={update} canChange={canChange} />
         </TabPanel>
         <TabPanel id="scheduled" className="tabs__panel">
-          <ScheduledTab sequenceId={sequence.id} canChange={canChange} />
+          <ScheduledTab
+            sequenceId={sequence.id}
+            canChange={canChange}
+            filters={search.scheduled}
+            onFiltersChange={(change) =>
+              update((current) => ({ ...current, scheduled: change(current.scheduled) }), { replace: true })
+            }
+          />
         </TabPanel>
         {canManage ? (
           <TabPanel id="history" className="tabs__panel">

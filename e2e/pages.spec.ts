@@ -24,6 +24,13 @@ test('an admin visits every screen and each one is free of axe violations', asyn
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await checkA11y(page);
 
+  await nav.getByRole('link', { name: 'Inboxes', exact: true }).click();
+  await expect(page).toHaveURL(/\/settings\/inboxes$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sending inboxes' })).toBeVisible();
+  const inboxes = page.getByRole('table', { name: 'Your sending inboxes' });
+  await expect(inboxes.or(page.getByRole('heading', { name: 'You have no sending inboxes' }))).toBeVisible();
+  await checkA11y(page);
+
   await nav.getByRole('link', { name: 'Sequences', exact: true }).click();
   const first = page.getByRole('table').getByRole('row').nth(1).getByRole('link').first();
   const name = (await first.textContent())?.trim() ?? '';

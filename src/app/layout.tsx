@@ -12,6 +12,7 @@ const NAV = [
   { to: '/sequences', key: 'nav.sequences' },
   { to: '/email-health', key: 'nav.emailHealth' },
   { to: '/marketing-email', key: 'nav.marketingEmail' },
+  { to: '/settings/inboxes', key: 'nav.inboxes' },
 ] as const;
 
 /** The frame of every signed-in page: header with navigation and account, then the page. */

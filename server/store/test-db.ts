@@ -20,11 +20,20 @@ import { seed, type SeedStats } from './seed/seed';
 /** The seed number of the test snapshot. */
 export const TEST_SEED = 42;
 
+/**
+ * The moment the test data is generated for. Fixed, so that the data is the same on every
+ * machine and on every day: the seed places events, schedules and errors relative to its
+ * `now`, and data generated at another time is other data. Test set-up runs the clock from
+ * here (src/test/clock.ts), so the app and the data agree on what "now" is.
+ */
+export const TEST_NOW = new Date('2026-11-22T22:02:04.000Z');
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE_DIR = path.join(ROOT, '.cache', 'test-db');
 
 /** What decides the snapshot's content: when one of these changes, it is rebuilt. */
 const SOURCES = [
+  'server/store/test-db.ts',
   'server/store/migrations',
   'server/store/migrate.ts',
   'server/store/seed',
@@ -141,7 +150,7 @@ async function build(kind: Kind, base: string): Promise<Snapshot> {
   const db = wrapPglite(pg);
   try {
     await migrate(db);
-    const stats = kind === 'demo' ? await seed(db, { dataset: 'demo', seed: TEST_SEED }) : null;
+    const stats = kind === 'demo' ? await seed(db, { dataset: 'demo', seed: TEST_SEED, now: TEST_NOW }) : null;
     await db.exec('CHECKPOINT');
     const dump = await pg.dumpDataDir('gzip');
     const tmp = `${base}.${process.pid}.tmp`;

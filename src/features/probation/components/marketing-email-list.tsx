@@ -8,6 +8,7 @@ import type { MarketingEmail } from '../../../contract/marketing-email';
 import { formatDate, formatInteger } from '../../../i18n/format';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
+import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
 import { useToasts } from '../../../ui/toast-context';
 import { marketingEmailsQuery } from '../api/get-marketing-emails';
@@ -110,11 +111,17 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
               </tbody>
             </table>
           </div>
-          {query.hasNextPage ? (
-            <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? t('probation.wizard.step4.loadingMore') : t('probation.wizard.step4.showMore')}
-            </button>
-          ) : null}
+          <LoadMoreFooter
+            isFetchingNextPage={query.isFetchingNextPage}
+            isFetchNextPageError={query.isFetchNextPageError}
+            hasNextPage={query.hasNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+            labels={{
+              loading: t('probation.wizard.step4.loadingMore'),
+              failed: t('probation.wizard.step4.moreFailed'),
+              loadMore: t('probation.wizard.step4.showMore'),
+            }}
+          />
         </>
       );
   }

@@ -8,6 +8,7 @@ import { formatDate, formatInteger } from '../../../i18n/format';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { SegmentedControl } from '../../../ui/segmented-control';
+import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
 import { reviewContactsQuery } from '../api/get-review-contacts';
 import { useRemoveFromMarketing } from '../api/remove-from-marketing';
@@ -117,11 +118,17 @@ export function ReviewContactsStep({ problem, onProblemChange, removedCount }: R
         <p className="text-muted">
           {t('probation.wizard.step4.shown', { shown: formatInteger(items.length), total: formatInteger(total) })}
         </p>
-        {query.hasNextPage ? (
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? t('probation.wizard.step4.loadingMore') : t('probation.wizard.step4.showMore')}
-          </button>
-        ) : null}
+        <LoadMoreFooter
+          isFetchingNextPage={query.isFetchingNextPage}
+          isFetchNextPageError={query.isFetchNextPageError}
+          hasNextPage={query.hasNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+          labels={{
+            loading: t('probation.wizard.step4.loadingMore'),
+            failed: t('probation.wizard.step4.moreFailed'),
+            loadMore: t('probation.wizard.step4.showMore'),
+          }}
+        />
       </>
     );
   }

@@ -4,6 +4,7 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
+import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
 import { historyQuery } from '../api/get-history';
 import { HistoryRow } from './history-row';
@@ -59,25 +60,17 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
           ))}
         </tbody>
       </table>
-      {list.isFetchingNextPage ? (
-        <div className="table-footer" role="status">
-          <span className="loading__spinner" aria-hidden="true" />
-          {t('history.loadingMore')}
-        </div>
-      ) : list.isFetchNextPageError ? (
-        <div className="table-footer" role="alert">
-          {t('history.loadMoreFailed')}{' '}
-          <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
-            {t('common.tryAgain')}
-          </button>
-        </div>
-      ) : list.hasNextPage ? (
-        <div className="table-footer">
-          <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
-            {t('history.loadMore')}
-          </button>
-        </div>
-      ) : null}
+      <LoadMoreFooter
+        isFetchingNextPage={list.isFetchingNextPage}
+        isFetchNextPageError={list.isFetchNextPageError}
+        hasNextPage={list.hasNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+        labels={{
+          loading: t('history.loadingMore'),
+          failed: t('history.loadMoreFailed'),
+          loadMore: t('history.loadMore'),
+        }}
+      />
     </div>
   );
 }

@@ -38,10 +38,24 @@ describe('Scheduled tab', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
 
     // More than one page: Load more appends the next.
-    if (page.nextCursor) {
-      await user.click(screen.getByRole('button', { name: 'Load more' }));
-      await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(page.items.length + 1));
-    }
+    expect(page.nextCursor).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(page.items.length + 1));
+  });
+
+  it('says when the next page fails, keeps the rows it has, and loads it on Try again', async () => {
+    const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled`, user: 'manager' });
+    const table = await scheduledTable();
+    const loaded = within(table).getAllByRole('row').length;
+    api.faults.failEndpoint('listScheduled', 500);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load more scheduled steps.");
+    expect(within(table).getAllByRole('row')).toHaveLength(loaded);
+
+    api.faults.reset();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(loaded));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('filters by step type, and says when nothing matches', async () => {

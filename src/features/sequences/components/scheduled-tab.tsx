@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
+import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
 import { scheduledQuery } from '../api/get-scheduled';
 import type { ScheduledFilterInput } from '../enrollments-search';
@@ -52,25 +53,17 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
       content = (
         <div className="table-wrap">
           <ScheduledTable rows={rows} isUpdating={list.isPlaceholderData} canChange={canChange} />
-          {list.isFetchingNextPage ? (
-            <div className="table-footer" role="status">
-              <span className="loading__spinner" aria-hidden="true" />
-              {t('scheduled.loadingMore')}
-            </div>
-          ) : list.isFetchNextPageError ? (
-            <div className="table-footer" role="alert">
-              {t('scheduled.loadMoreFailed')}{' '}
-              <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
-                {t('common.tryAgain')}
-              </button>
-            </div>
-          ) : list.hasNextPage ? (
-            <div className="table-footer">
-              <button type="button" className="button button--small" onClick={() => void list.fetchNextPage()}>
-                {t('scheduled.loadMore')}
-              </button>
-            </div>
-          ) : null}
+          <LoadMoreFooter
+            isFetchingNextPage={list.isFetchingNextPage}
+            isFetchNextPageError={list.isFetchNextPageError}
+            hasNextPage={list.hasNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+            labels={{
+              loading: t('scheduled.loadingMore'),
+              failed: t('scheduled.loadMoreFailed'),
+              loadMore: t('scheduled.loadMore'),
+            }}
+          />
         </div>
       );
     } else if (isFiltered) {

@@ -180,6 +180,29 @@ describe('bulk unenroll', () => {
     expect(others.n).toBe(0);
   });
 
+  it('by filter with exceptions: leaves the unticked rows, and counts without them', async () => {
+    const seq = 8;
+    const active = await c.call('manager', 'GET', `/api/sequences/${seq}/enrollments?status=active&sort=contact&dir=asc&limit=3`);
+    const except = ((await active.json()) as { items: { id: string }[] }).items.map((e) => e.id);
+    expect(except).toHaveLength(3);
+    const live = await c.one<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments WHERE sequence_id = $1 AND status = 'active'`, [seq]);
+
+    // The confirmed count is the filter's total less the exceptions: the total alone is refused.
+    const stale = await c.bulk('manager', { by: 'filter', sequenceId: String(seq), filter: { status: 'active' }, except, expectedTotal: live.n });
+    expect((await errorOf(stale)).status).toBe(409);
+
+    const r = await ok(
+      await c.bulk('manager', { by: 'filter', sequenceId: String(seq), filter: { status: 'active' }, except, expectedTotal: live.n - 3 }),
+      BulkUnenrollResult,
+    );
+    expect([r.matched, r.unenrolled]).toEqual([live.n - 3, live.n - 3]);
+    const left = await c.rows<{ id: number }>(
+      `SELECT id FROM enrollments WHERE sequence_id = $1 AND status = 'active' ORDER BY id`,
+      [seq],
+    );
+    expect(left.map((row) => String(row.id))).toEqual([...except].sort((a, b) => Number(a) - Number(b)));
+  });
+
   it('refuses with 409, changing nothing, when the filter no longer matches the confirmed count', async () => {
     const seq = 8;
     const live = await c.one<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments WHERE sequence_id = $1 AND status = 'active'`, [seq]);

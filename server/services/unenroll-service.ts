@@ -101,7 +101,8 @@ export async function bulkUnenrollSelection(
     }
     selection = { ids };
   } else {
-    selection = { filter: input.filter };
+    const except = [...new Set((input.except ?? []).map(Number))];
+    selection = except.length ? { filter: input.filter, except } : { filter: input.filter };
   }
 
   try {
@@ -109,7 +110,7 @@ export async function bulkUnenrollSelection(
       const counts = await selectionCounts(tx, sequenceId, selection, viewer);
       if (input.by === 'filter' && input.expectedTotal !== undefined && counts.matched !== input.expectedTotal) {
         throw conflict(
-          `The filter now matches ${counts.matched} enrollments, not ${input.expectedTotal}. Check the selection and confirm again.`,
+          `The selection now holds ${counts.matched} enrollments, not ${input.expectedTotal}. Check it and confirm again.`,
         );
       }
       const outcome = await bulkUnenroll(tx, { sequenceId, selection, viewer, actorId: session.userId, now, counts });

@@ -53,11 +53,16 @@ export async function saveIdempotentAnswer(
 // ---------------------------------------------------------------------------------------------
 // Bulk unenroll
 
-export type BulkSelection = { ids: number[] } | { filter: EnrollmentFilter };
+export type BulkSelection = { ids: number[] } | { filter: EnrollmentFilter; except?: number[] };
 
-/** The WHERE of a selection over enrollments `e`: the list's own filter, or ids in the sequence. */
+/** The WHERE of a selection over enrollments `e`: the list's own filter less the rows the user
+ * unticked, or ids in the sequence. */
 function selectionSql(sequenceId: number, selection: BulkSelection, viewer: Viewer, params: unknown[]): string {
-  if ('filter' in selection) return filterSql(sequenceId, selection.filter, viewer, params);
+  if ('filter' in selection) {
+    const where = filterSql(sequenceId, selection.filter, viewer, params);
+    if (!selection.except?.length) return where;
+    return `${where} AND NOT (e.id = ANY($${params.push(selection.except)}::int[]))`;
+  }
   // By ids a rep may name others' rows: they are counted as "not yours", not hidden.
   return `e.sequence_id = $${params.push(sequenceId)} AND e.id = ANY($${params.push(selection.ids)}::int[])`;
 }
@@ -127,7 +132,10 @@ export async function bulkUnenroll(
     counts: SelectionCounts;
   },
 ): Promise<Omit<BulkUnenrollResult, 'sequenceId'>> {
-  const selectionJson = 'filter' in a.selection ? { filter: a.selection.filter } : { ids: a.selection.ids.length };
+  const selectionJson =
+    'filter' in a.selection
+      ? { filter: a.selection.filter, ...(a.selection.except?.length ? { except: a.selection.except.length } : {}) }
+      : { ids: a.selection.ids.length };
   const [batch] = await tx.query<{ id: number }>(
     `INSERT INTO unenroll_batches (sequence_id, actor_id, created_at, selection, matched, unenrolled)
      VALUES ($1, $2, $3, $4, 0, 0) RETURNING id`,

@@ -41,12 +41,19 @@ export const BulkUnenrollRequest = z
         by: z.literal('filter'),
         sequenceId: Id,
         filter: EnrollmentFilter.describe('The filter of the Enrollments tab: every enrollment that matches it'),
+        except: z
+          .array(Id)
+          .max(MAX_BULK_IDS)
+          .optional()
+          .describe('Enrollments matching the filter that the user unticked: left as they are'),
         expectedTotal: z
           .number()
           .int()
           .nonnegative()
           .optional()
-          .describe('The count the user confirmed; when the filter now matches another number, 409 and nothing changes'),
+          .describe(
+            'The count the user confirmed (matches less the exceptions); when it is now another number, 409 and nothing changes',
+          ),
       })
       .strict(),
   ])

@@ -3,33 +3,35 @@ import { MAX_BULK_IDS, type BulkUnenrollRequest } from '../../contract/unenrolli
 
 /**
  * Which enrollments of the Enrollments tab are selected: the ticked rows, or every enrollment
- * that matches the filter (most of which may not be loaded yet).
+ * that matches the filter (most of which may not be loaded yet) but the ones unticked since.
  */
-export type EnrollmentSelection = { kind: 'ids'; ids: ReadonlySet<string> } | { kind: 'all' };
+export type EnrollmentSelection =
+  | { kind: 'ids'; ids: ReadonlySet<string> }
+  | { kind: 'all'; except: ReadonlySet<string> };
 
 export const NO_SELECTION: EnrollmentSelection = { kind: 'ids', ids: new Set() };
+export const ALL_MATCHING: EnrollmentSelection = { kind: 'all', except: new Set() };
 
-/** How many enrollments the selection holds; "all" counts the filter's total. */
+/** How many enrollments the selection holds; "all" counts the filter's total less the unticked. */
 export function selectedCount(selection: EnrollmentSelection, total: number | undefined): number {
-  return selection.kind === 'all' ? (total ?? 0) : selection.ids.size;
+  return selection.kind === 'all' ? Math.max(0, (total ?? 0) - selection.except.size) : selection.ids.size;
 }
 
 export function isSelected(selection: EnrollmentSelection, id: string): boolean {
-  return selection.kind === 'all' || selection.ids.has(id);
+  return selection.kind === 'all' ? !selection.except.has(id) : selection.ids.has(id);
 }
 
-/** Ticks or unticks one row. Unticking a row of "all matching" keeps the other loaded rows. */
-export function toggleRow(selection: EnrollmentSelection, id: string, loadedIds: readonly string[]): EnrollmentSelection {
-  const ids = new Set(selection.kind === 'all' ? loadedIds : selection.ids);
-  if (selection.kind === 'all' || ids.has(id)) ids.delete(id);
-  else ids.add(id);
-  return { kind: 'ids', ids };
+/** Ticks or unticks one row. Within "all matching", unticking keeps it all but that row. */
+export function toggleRow(selection: EnrollmentSelection, id: string): EnrollmentSelection {
+  const set = new Set(selection.kind === 'all' ? selection.except : selection.ids);
+  if (set.has(id)) set.delete(id);
+  else set.add(id);
+  return selection.kind === 'all' ? { kind: 'all', except: set } : { kind: 'ids', ids: set };
 }
 
 /** The header checkbox: whether none, some or all of the loaded rows are selected. */
 export function loadedState(selection: EnrollmentSelection, loadedIds: readonly string[]): 'none' | 'some' | 'all' {
-  if (selection.kind === 'all') return 'all';
-  const ticked = loadedIds.filter((id) => selection.ids.has(id)).length;
+  const ticked = loadedIds.filter((id) => isSelected(selection, id)).length;
   if (ticked === 0) return 'none';
   return ticked === loadedIds.length ? 'all' : 'some';
 }
@@ -37,7 +39,12 @@ export function loadedState(selection: EnrollmentSelection, loadedIds: readonly 
 /** The header checkbox pressed: selects every loaded row, or clears when they all are. */
 export function toggleLoaded(selection: EnrollmentSelection, loadedIds: readonly string[]): EnrollmentSelection {
   if (loadedState(selection, loadedIds) === 'all') return NO_SELECTION;
-  const ids = new Set(selection.kind === 'ids' ? selection.ids : []);
+  if (selection.kind === 'all') {
+    const except = new Set(selection.except);
+    for (const id of loadedIds) except.delete(id);
+    return { kind: 'all', except };
+  }
+  const ids = new Set(selection.ids);
   for (const id of loadedIds) ids.add(id);
   return { kind: 'ids', ids };
 }
@@ -54,10 +61,14 @@ export function bulkUnenrollRequest(
   confirmedCount: number,
   total: number | undefined,
 ): BulkUnenrollRequest {
-  const byFilter = selection.kind === 'all' || (selection.ids.size > MAX_BULK_IDS && selection.ids.size === total);
-  return byFilter
-    ? { by: 'filter', sequenceId, filter, expectedTotal: confirmedCount }
-    : { by: 'ids', sequenceId, ids: [...selection.ids] };
+  if (selection.kind === 'all') {
+    const except = [...selection.except];
+    return { by: 'filter', sequenceId, filter, ...(except.length ? { except } : {}), expectedTotal: confirmedCount };
+  }
+  if (selection.ids.size > MAX_BULK_IDS && selection.ids.size === total) {
+    return { by: 'filter', sequenceId, filter, expectedTotal: confirmedCount };
+  }
+  return { by: 'ids', sequenceId, ids: [...selection.ids] };
 }
 
 /** A key that is equal for equal filters, whatever the order of their fields. */

@@ -141,6 +141,33 @@ describe('bulk unenroll', () => {
     expect(screen.getByRole('checkbox', { name: 'Select all loaded rows' })).not.toBeChecked();
   });
 
+  it('leaves out a row unticked after selecting all that match, and unenrolls all the others', async () => {
+    const search = '?status=paused&sort=contact&dir=asc';
+    const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
+    const name = await sequenceName(SEQUENCE);
+    const total = await countOf(SEQUENCE, '?status=paused');
+    const page = EnrollmentPage.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=1`)).json());
+    const kept = page.items[0]!;
+    await settledTable();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all loaded rows' }));
+    await user.click(screen.getByRole('button', { name: `Select all ${number(total)} matching` }));
+    await user.click(screen.getByRole('checkbox', { name: `Select ${kept.contact.name}` }));
+    expect(screen.getByText(`${number(total - 1)} selected`)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select all loaded rows' })).toBePartiallyChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Unenroll' }));
+    const dialog = await screen.findByRole('alertdialog', { name: `Unenroll ${number(total - 1)} contacts from ${name}?` });
+    await user.click(within(dialog).getByRole('button', { name: 'Unenroll' }));
+    expect(await toasts()).toHaveTextContent(`${number(total - 1)} contacts unenrolled`);
+
+    const rows = await api.db.query<{ id: number; status: string }>(
+      `SELECT id, status FROM enrollments WHERE sequence_id = $1 AND (status = 'paused' OR id = $2)`,
+      [Number(SEQUENCE), Number(kept.id)],
+    );
+    expect(rows).toEqual([{ id: Number(kept.id), status: 'paused' }]);
+  });
+
   it('keeps the dialog open with the reason when unenrolling fails, and retries with the same key', async () => {
     const search = '?status=active&sort=contact&dir=asc';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });

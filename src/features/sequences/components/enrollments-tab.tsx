@@ -10,6 +10,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';
 import { enrollmentCountQuery, enrollmentsQuery, exportUrl } from '../api/get-enrollments';
 import {
+  ALL_MATCHING,
   NO_SELECTION,
   bulkUnenrollRequest,
   filterKey,
@@ -62,8 +63,8 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
     [currentFilterKey],
   );
   const onToggleRow = useCallback(
-    (id: string) => changeSelection((current) => toggleRow(current, id, loadedIds)),
-    [changeSelection, loadedIds],
+    (id: string) => changeSelection((current) => toggleRow(current, id)),
+    [changeSelection],
   );
   const clearSelection = () => changeSelection(() => NO_SELECTION);
   /** After the bar's buttons go away, keep the keyboard in the table. */
@@ -175,9 +176,9 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
         {canChange ? (
           <SelectionBar
             count={selected}
-            isAll={selection.kind === 'all'}
+            isAll={selection.kind === 'all' && selection.except.size === 0}
             total={isUpdating ? undefined : total}
-            onSelectAll={() => changeSelection(() => ({ kind: 'all' }))}
+            onSelectAll={() => changeSelection(() => ALL_MATCHING)}
             onClear={() => {
               clearSelection();
               focusHeaderCheckbox();

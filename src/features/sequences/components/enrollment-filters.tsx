@@ -4,6 +4,7 @@ import { EmailProblem, EnrollErrorCode, EnrollmentStatus } from '../../../contra
 import type { EnrollmentFilter } from '../../../contract/enrollments';
 import { ErrorFilter } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
+import { DateRangeField } from '../../../ui/date-range-field';
 import { SearchField } from '../../../ui/search-field';
 import { hasFilter } from '../enrollments-search';
 
@@ -15,14 +16,10 @@ interface EnrollmentFiltersProps {
   searchInputRef: Ref<HTMLInputElement>;
 }
 
-const IS_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Search and filters of the Enrollments table. Every change goes to the URL. */
 export function EnrollmentFilters({ filter, enrollers, onChange, onClear, searchInputRef }: EnrollmentFiltersProps) {
   const { t } = useTranslation();
-  const ids = { status: useId(), error: useId(), enrolledBy: useId(), from: useId(), to: useId(), dates: useId() };
-  // A date input reports '' until its date is complete: only whole dates filter.
-  const date = (value: string) => (IS_DATE.test(value) ? value : undefined);
+  const ids = { status: useId(), error: useId(), enrolledBy: useId() };
 
   return (
     <div className="filters">
@@ -100,37 +97,15 @@ export function EnrollmentFilters({ filter, enrollers, onChange, onClear, search
           ) : null}
         </select>
       </div>
-      <fieldset className="field date-range" aria-describedby={ids.dates}>
-        <legend className="field__label">{t('enrollments.filters.enrolledBetween')}</legend>
-        <div className="date-range__inputs">
-          <label htmlFor={ids.from} className="visually-hidden">
-            {t('enrollments.filters.from')}
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            className="input"
-            value={filter.from ?? ''}
-            max={filter.to}
-            onChange={(e) => onChange({ from: date(e.target.value) })}
-          />
-          <span aria-hidden="true">–</span>
-          <label htmlFor={ids.to} className="visually-hidden">
-            {t('enrollments.filters.to')}
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            className="input"
-            value={filter.to ?? ''}
-            min={filter.from}
-            onChange={(e) => onChange({ to: date(e.target.value) })}
-          />
-        </div>
-        <span id={ids.dates} className="visually-hidden">
-          {t('enrollments.filters.datesHint')}
-        </span>
-      </fieldset>
+      <DateRangeField
+        legend={t('enrollments.filters.enrolledBetween')}
+        fromLabel={t('enrollments.filters.from')}
+        toLabel={t('enrollments.filters.to')}
+        hint={t('enrollments.filters.datesHint')}
+        from={filter.from}
+        to={filter.to}
+        onChange={onChange}
+      />
       {hasFilter(filter) ? (
         <button type="button" className="button button--quiet filters__clear" onClick={onClear}>
           {t('enrollments.filters.clear')}

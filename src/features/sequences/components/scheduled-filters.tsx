@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepType } from '../../../contract/sequences';
+import { DateRangeField } from '../../../ui/date-range-field';
 import type { ScheduledFilterInput } from '../enrollments-search';
-
 
 interface ScheduledFiltersProps {
   value: ScheduledFilterInput;
@@ -10,24 +10,20 @@ interface ScheduledFiltersProps {
   onClear: () => void;
 }
 
-const IS_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Step type and send dates of the Scheduled tab. */
 export function ScheduledFilters({ value, onChange, onClear }: ScheduledFiltersProps) {
   const { t } = useTranslation();
-  const ids = { type: useId(), from: useId(), to: useId(), hint: useId() };
-  // A date input reports '' until its date is complete: only whole dates filter.
-  const date = (input: string) => (IS_DATE.test(input) ? input : undefined);
+  const typeId = useId();
   const isFiltered = Boolean(value.type || value.from || value.to);
 
   return (
     <div className="filters">
       <div className="field">
-        <label htmlFor={ids.type} className="field__label">
+        <label htmlFor={typeId} className="field__label">
           {t('scheduled.filters.type')}
         </label>
         <select
-          id={ids.type}
+          id={typeId}
           className="select"
           value={value.type ?? ''}
           onChange={(e) => onChange({ type: StepType.safeParse(e.target.value).data })}
@@ -40,37 +36,15 @@ export function ScheduledFilters({ value, onChange, onClear }: ScheduledFiltersP
           ))}
         </select>
       </div>
-      <fieldset className="field date-range" aria-describedby={ids.hint}>
-        <legend className="field__label">{t('scheduled.filters.dates')}</legend>
-        <div className="date-range__inputs">
-          <label htmlFor={ids.from} className="visually-hidden">
-            {t('scheduled.filters.from')}
-          </label>
-          <input
-            id={ids.from}
-            type="date"
-            className="input"
-            value={value.from ?? ''}
-            max={value.to}
-            onChange={(e) => onChange({ from: date(e.target.value) })}
-          />
-          <span aria-hidden="true">–</span>
-          <label htmlFor={ids.to} className="visually-hidden">
-            {t('scheduled.filters.to')}
-          </label>
-          <input
-            id={ids.to}
-            type="date"
-            className="input"
-            value={value.to ?? ''}
-            min={value.from}
-            onChange={(e) => onChange({ to: date(e.target.value) })}
-          />
-        </div>
-        <span id={ids.hint} className="visually-hidden">
-          {t('scheduled.filters.datesHint')}
-        </span>
-      </fieldset>
+      <DateRangeField
+        legend={t('scheduled.filters.dates')}
+        fromLabel={t('scheduled.filters.from')}
+        toLabel={t('scheduled.filters.to')}
+        hint={t('scheduled.filters.datesHint')}
+        from={value.from}
+        to={value.to}
+        onChange={onChange}
+      />
       {isFiltered ? (
         <button type="button" className="button button--quiet filters__clear" onClick={onClear}>
           {t('scheduled.filters.clear')}

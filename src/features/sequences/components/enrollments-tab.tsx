@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { pagedView } from '../../../api/paged-view';
 import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { DownloadLink } from '../../../ui/download-link';
@@ -102,11 +103,10 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
   else if (total !== undefined) status = t('enrollments.total', { count: total });
 
   let content;
-  // A new view still loading over an empty previous one: wait rather than say "nothing".
-  const isLoadingOverEmpty = list.isPlaceholderData && !list.data?.pages[0]?.items.length;
-  if (list.isPending || isLoadingOverEmpty || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+  const paged = pagedView(list);
+  if (paged.state === 'loading') {
     content = <Spinner label={t('enrollments.loading')} className="loading--block" />;
-  } else if (list.isError && !list.data) {
+  } else if (paged.state === 'failed') {
     content = (
       <ErrorState
         title={t('enrollments.loadFailed')}
@@ -116,7 +116,7 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
       />
     );
   } else {
-    const rows = list.data.pages.flatMap((page) => page.items);
+    const { rows } = paged;
     if (rows.length > 0) {
       content = (
         <EnrollmentsTable

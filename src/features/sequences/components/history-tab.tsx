@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { pagedView } from '../../../api/paged-view';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
@@ -18,10 +19,11 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
   const { t } = useTranslation();
   const list = useInfiniteQuery({ ...historyQuery(sequence.id), retryOnMount: false });
 
-  if (list.isPending || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+  const paged = pagedView(list);
+  if (paged.state === 'loading') {
     return <Spinner label={t('history.loading')} className="loading--block" />;
   }
-  if (list.isError && !list.data) {
+  if (paged.state === 'failed') {
     return (
       <ErrorState
         title={t('history.loadFailed')}
@@ -31,7 +33,7 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
       />
     );
   }
-  const entries = list.data.pages.flatMap((page) => page.items);
+  const entries = paged.rows;
   if (entries.length === 0) {
     return (
       <EmptyState title={t('history.emptyTitle')}>

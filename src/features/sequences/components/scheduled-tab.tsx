@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { pagedView } from '../../../api/paged-view';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { LoadMoreFooter } from '../../../ui/load-more-footer';
@@ -35,10 +36,10 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
   else if (total !== undefined) status = t('scheduled.total', { count: total });
 
   let content;
-  const isLoadingOverEmpty = list.isPlaceholderData && !list.data?.pages[0]?.items.length;
-  if (list.isPending || isLoadingOverEmpty || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
+  const paged = pagedView(list);
+  if (paged.state === 'loading') {
     content = <Spinner label={t('scheduled.loading')} className="loading--block" />;
-  } else if (list.isError && !list.data) {
+  } else if (paged.state === 'failed') {
     content = (
       <ErrorState
         title={t('scheduled.loadFailed')}
@@ -48,7 +49,7 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
       />
     );
   } else {
-    const rows = list.data.pages.flatMap((page) => page.items);
+    const { rows } = paged;
     if (rows.length > 0) {
       content = (
         <div className="table-wrap">

@@ -6,8 +6,8 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import type { ContactDetail } from '../../../contract/contacts';
 import { formatDate, formatInteger } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
+import { EnrolledState } from '../../../ui/enrolled-state';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
-import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
 import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
@@ -74,11 +74,7 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
                   </Link>
                 </th>
                 <td>
-                  {e.enrollError ? (
-                    <EnrollmentFlag code={e.enrollError} relatedSequence={e.relatedSequence} />
-                  ) : (
-                    <EnrollmentStatusBadge status={e.status} />
-                  )}
+                  <EnrolledState enrollment={e} />
                 </td>
                 <td>
                   {e.emailProblem ? (

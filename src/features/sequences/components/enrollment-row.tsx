@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrollment } from '../../../contract/enrollments';
 import { formatDate, formatInteger } from '../../../i18n/format';
+import { EnrolledState } from '../../../ui/enrolled-state';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
-import { EnrollmentStatusBadge } from '../../../ui/enrollment-status-badge';
 import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
@@ -80,11 +80,7 @@ export const EnrollmentRow = memo(function EnrollmentRow({
         <span className="cell__secondary">{e.contact.email}</span>
       </th>
       <td>
-        {e.enrollError ? (
-          <EnrollmentFlag code={e.enrollError} relatedSequence={e.relatedSequence} />
-        ) : (
-          <EnrollmentStatusBadge status={e.status} />
-        )}
+        <EnrolledState enrollment={e} />
       </td>
       <td>
         {e.emailProblem ? (

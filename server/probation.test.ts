@@ -180,16 +180,17 @@ describe('the review', () => {
   });
 
   it('lifts the probation on Done, audits who did it and what was removed, and stays lifted', async () => {
+    const marketer = (await demoSnapshot()).stats.demoUserIds.marketer;
     await walkTo(t, 5);
     const lifted = await ok(await call(t, 'marketer', 'POST', '/api/probation/review/complete', { confirmed: true }), AccountProbation);
     expect(lifted).toMatchObject({ level: 'healthy', underWatch: false, canSendMarketing: true, figure: null, next: null, warning: null });
-    expect(lifted.history[0]).toMatchObject({ from: 'probation', to: 'healthy', cause: 'review_completed', actor: { id: '3', name: 'Alex Kim' } });
+    expect(lifted.history[0]).toMatchObject({ from: 'probation', to: 'healthy', cause: 'review_completed', actor: { id: String(marketer), name: 'Alex Kim' } });
 
     const [entry] = await t.db.query<{ actor_id: number; details: { removed: number; removedContactIds: number[]; removedContactIdsTruncated: boolean } }>(
       `SELECT actor_id, details FROM audit_log WHERE action = 'probation.review_completed'`,
     );
     const removed = await t.db.query<{ contact_id: number }>('SELECT contact_id FROM review_removals ORDER BY contact_id');
-    expect(entry?.actor_id).toBe(3);
+    expect(entry?.actor_id).toBe(marketer);
     expect(entry?.details.removed).toBe(removed.length);
     // The ids as removed (the first thousand: this review removed more), all from review_removals.
     const ids = new Set(removed.map((r) => r.contact_id));

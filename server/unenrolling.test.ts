@@ -13,7 +13,7 @@ import {
   UndoResult,
   type ScheduledStep,
 } from '../src/contract/unenrolling';
-import { demoClock } from './store/test-db';
+import { demoClock, demoSnapshot } from './store/test-db';
 import { testClient, type TestClient } from './test-utils';
 
 // API tests of issue 4. Each describe block works on its own copy of the demo database (seed
@@ -64,7 +64,10 @@ async function errorOf(res: Response) {
   return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [], message: body.error.message };
 }
 
-const USERS = { rep: 1, manager: 2, marketer: 3, admin: 4 } as const;
+/** The demo users' ids, as the seed wrote them. */
+const USERS = (await demoSnapshot()).stats.demoUserIds;
+/** The demo users' ids, as a SQL list. */
+const DEMO_IDS = `(${Object.values(USERS).join(', ')})`;
 
 /** Everything on an enrollment row that unenrolling must leave alone. */
 const FIGURES_SQL = `SELECT count(*)::int AS n, sum(emails_sent)::int AS sent, count(*) FILTER (WHERE opened)::int AS opened,
@@ -95,8 +98,8 @@ const repSequence = (c: Client) =>
     .one<{ id: number }>(
       `SELECT e.sequence_id AS id FROM enrollments e JOIN sequences s ON s.id = e.sequence_id
         WHERE s.deleted_at IS NULL AND e.status = 'active'
-        GROUP BY 1 HAVING count(*) FILTER (WHERE e.enrolled_by <> 1) >= 5
-        ORDER BY count(*) FILTER (WHERE e.enrolled_by = 1) DESC, 1 LIMIT 1`,
+        GROUP BY 1 HAVING count(*) FILTER (WHERE e.enrolled_by <> ${USERS.rep}) >= 5
+        ORDER BY count(*) FILTER (WHERE e.enrolled_by = ${USERS.rep}) DESC, 1 LIMIT 1`,
     )
     .then((r) => r.id);
 
@@ -144,7 +147,7 @@ describe('bulk unenroll', () => {
     // The teammate (not a demo user) with the most live enrollments in one sequence.
     const pair = await c.one<{ seq: number; by: number }>(
       `SELECT e.sequence_id AS seq, e.enrolled_by AS by FROM enrollments e JOIN sequences s ON s.id = e.sequence_id
-        WHERE s.deleted_at IS NULL AND e.enrolled_by > 4 AND e.status IN ('active', 'paused')
+        WHERE s.deleted_at IS NULL AND e.enrolled_by NOT IN ${DEMO_IDS} AND e.status IN ('active', 'paused')
         GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
     );
     const seq = pair.seq;
@@ -167,7 +170,7 @@ describe('bulk unenroll', () => {
     expect(r.skippedItems).toHaveLength(Math.min(1000, total - expected.live));
     const now = await c.one<{ live: number; bulk: number }>(
       `SELECT count(*) FILTER (WHERE status IN ('active', 'paused'))::int AS live,
-              count(*) FILTER (WHERE unenroll_reason = 'BULK' AND unenrolled_by = 2 AND unenrolled_at = $2)::int AS bulk
+              count(*) FILTER (WHERE unenroll_reason = 'BULK' AND unenrolled_by = ${USERS.manager} AND unenrolled_at = $2)::int AS bulk
          FROM enrollments WHERE sequence_id = $1 AND enrolled_by = $3`,
       [seq, clock.now(), pair.by],
     );
@@ -277,8 +280,8 @@ describe('bulk unenroll', () => {
 
   it('lets a rep unenroll only their own rows: others named by id are skipped as not yours', async () => {
     const seq = await repSequence(c);
-    const own = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = 1`, 2);
-    const theirs = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by <> 1`, 3);
+    const own = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = ${USERS.rep}`, 2);
+    const theirs = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by <> ${USERS.rep}`, 3);
     const r = await ok(await c.bulk('rep', { by: 'ids', sequenceId: String(seq), ids: [...own, ...theirs].map(String) }), BulkUnenrollResult);
     expect(r).toMatchObject({ matched: 5, unenrolled: 2, skipped: { notYours: 3, alreadyUnenrolled: 0, finished: 0, failed: 0 } });
     expect(r.skippedItems.map((s) => s.reason)).toEqual(['not-yours', 'not-yours', 'not-yours']);
@@ -287,7 +290,7 @@ describe('bulk unenroll', () => {
 
     // By filter a rep's selection is their own rows, as in their list.
     const mineLive = await c.one<{ n: number; all: number }>(
-      `SELECT count(*) FILTER (WHERE status = 'paused')::int AS n, count(*) FILTER (WHERE status = 'paused' AND enrolled_by <> 1)::int AS all
+      `SELECT count(*) FILTER (WHERE status = 'paused')::int AS n, count(*) FILTER (WHERE status = 'paused' AND enrolled_by <> ${USERS.rep})::int AS all
          FROM enrollments WHERE sequence_id = $1`,
       [seq],
     );
@@ -303,7 +306,7 @@ describe('bulk unenroll', () => {
     const m = await c.bulk('marketer', { by: 'filter', sequenceId: '1', filter: {} });
     expect((await errorOf(m)).status).toBe(403);
     const [hidden] = await c.rows<{ id: number }>(
-      `SELECT id FROM sequences s WHERE owner_id <> 1 AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = 1)`,
+      `SELECT id FROM sequences s WHERE owner_id <> ${USERS.rep} AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = ${USERS.rep})`,
     );
     if (hidden) expect((await errorOf(await c.bulk('rep', { by: 'filter', sequenceId: String(hidden.id), filter: {} }))).status).toBe(404);
     const deleted = await c.one<{ id: number }>('SELECT id FROM sequences WHERE deleted_at IS NOT NULL LIMIT 1');
@@ -349,7 +352,7 @@ describe('Idempotency-Key', () => {
   it('keeps keys per user: another user\'s same key is a new request', async () => {
     const key = crypto.randomUUID();
     const seq = String(await repSequence(c));
-    const [a, b] = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = 1`, 2);
+    const [a, b] = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = ${USERS.rep}`, 2);
     const byManager = await ok(await c.bulk('manager', { by: 'ids', sequenceId: seq, ids: [String(a)] }, key), BulkUnenrollResult);
     const byRep = await ok(await c.bulk('rep', { by: 'ids', sequenceId: seq, ids: [String(b)] }, key), BulkUnenrollResult);
     expect(byRep.batchId).not.toBe(byManager.batchId);
@@ -401,7 +404,7 @@ describe('Undo', () => {
     await c.db.query(`UPDATE enrollments SET unenroll_reason = 'MANUAL', version = version + 1 WHERE id = $1`, [changed]);
     // Enrolled elsewhere since: the contact is now in another sequence (one at a time).
     const contact = await c.one<{ contact_id: number }>('SELECT contact_id FROM enrollments WHERE id = $1', [elsewhere]);
-    const inbox = await c.one<{ id: number }>('SELECT id FROM inboxes WHERE user_id = 2 AND connected ORDER BY id LIMIT 1');
+    const inbox = await c.one<{ id: number }>(`SELECT id FROM inboxes WHERE user_id = ${USERS.manager} AND connected ORDER BY id LIMIT 1`);
     const enrolled = await c.call('manager', 'POST', '/api/sequences/6/enrollments', { contactIds: [String(contact.contact_id)], step: 1, inboxId: String(inbox.id) });
     expect(((await enrolled.json()) as { results: Array<{ outcome: string }> }).results[0]!.outcome).toBe('enrolled');
 
@@ -436,12 +439,12 @@ describe('Undo', () => {
 
   it('lets reps undo only their own batches, never marketers; unknown batches are 404', async () => {
     const seq = String(await repSequence(c));
-    const ids = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = 1`, 1);
+    const ids = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = ${USERS.rep}`, 1);
     const bulk = await ok(await c.bulk('manager', { by: 'ids', sequenceId: seq, ids: ids.map(String) }), BulkUnenrollResult);
     expect((await errorOf(await c.call('rep', 'POST', `/api/unenroll-batches/${bulk.batchId}/undo`))).status).toBe(404);
     expect((await errorOf(await c.call('marketer', 'POST', `/api/unenroll-batches/${bulk.batchId}/undo`))).status).toBe(403);
     expect((await errorOf(await c.call('manager', 'POST', '/api/unenroll-batches/999999/undo'))).status).toBe(404);
-    const mine = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = 1`, 1);
+    const mine = await pick(c, `sequence_id = ${seq} AND status = 'active' AND enrolled_by = ${USERS.rep}`, 1);
     const own = await ok(await c.bulk('rep', { by: 'ids', sequenceId: seq, ids: mine.map(String) }), BulkUnenrollResult);
     expect((await ok(await c.call('rep', 'POST', `/api/unenroll-batches/${own.batchId}/undo`), UndoResult)).restored).toBe(1);
   });
@@ -550,10 +553,10 @@ describe('Scheduled tab', () => {
   it('shows a rep only their own enrollments', async () => {
     const seq = await repSequence(c);
     const { items, total } = await walk('rep', seq);
-    const n = await c.one<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments WHERE sequence_id = $1 AND status = 'active' AND enrolled_by = 1`, [seq]);
+    const n = await c.one<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments WHERE sequence_id = $1 AND status = 'active' AND enrolled_by = ${USERS.rep}`, [seq]);
     expect(n.n).toBeGreaterThan(0);
     expect(total).toBe(n.n);
-    expect(items.every((i) => i.enrolledBy.id === '1')).toBe(true);
+    expect(items.every((i) => i.enrolledBy.id === String(USERS.rep))).toBe(true);
   });
 
   it('drops a row unenrolled from the Scheduled tab; the Enrollments tab shows it unenrolled', async () => {
@@ -584,8 +587,8 @@ describe('sequence settings and finishing', () => {
     expect((await c.call('manager', 'PATCH', '/api/sequences/1/settings', { unenrollSameCompany: false })).status).toBe(200);
     // A sequence the rep enrolled contacts in but does not own.
     const notOwned = await c.one<{ id: number }>(
-      `SELECT s.id FROM sequences s WHERE s.owner_id <> 1 AND s.deleted_at IS NULL
-          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = 1) ORDER BY s.id LIMIT 1`,
+      `SELECT s.id FROM sequences s WHERE s.owner_id <> ${USERS.rep} AND s.deleted_at IS NULL
+          AND EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = ${USERS.rep}) ORDER BY s.id LIMIT 1`,
     );
     expect((await errorOf(await c.call('rep', 'PATCH', `/api/sequences/${notOwned.id}/settings`, { unenrollSameCompany: true }))).status).toBe(403);
     expect((await errorOf(await c.call('marketer', 'PATCH', `/api/sequences/${notOwned.id}/settings`, { unenrollSameCompany: true }))).status).toBe(403);
@@ -618,7 +621,7 @@ describe('sequence settings and finishing', () => {
   });
 
   it('lets a rep complete steps only of their own enrollments', async () => {
-    const other = await c.one<{ id: number; current_step: number }>(`SELECT id, current_step FROM enrollments WHERE status = 'active' AND enrolled_by <> 1 LIMIT 1`);
+    const other = await c.one<{ id: number; current_step: number }>(`SELECT id, current_step FROM enrollments WHERE status = 'active' AND enrolled_by <> ${USERS.rep} LIMIT 1`);
     expect((await errorOf(await c.call('rep', 'POST', `/api/enrollments/${other.id}/complete-step`, { step: other.current_step }))).status).toBe(404);
   });
 });
@@ -739,7 +742,7 @@ describe('activity ingest', () => {
          FROM enrollments ea JOIN contacts ca ON ca.id = ea.contact_id
          JOIN contacts cb ON cb.company_id = ca.company_id AND cb.id <> ca.id
          JOIN enrollments eb ON eb.contact_id = cb.id AND eb.status = 'active'
-         JOIN sequences sb ON sb.id = eb.sequence_id AND sb.deleted_at IS NULL AND sb.owner_id = 2
+         JOIN sequences sb ON sb.id = eb.sequence_id AND sb.deleted_at IS NULL AND sb.owner_id = ${USERS.manager}
         WHERE ea.status = 'active' AND ea.enrolled_at <= eb.enrolled_at
           AND NOT EXISTS (SELECT 1 FROM activity_events x WHERE x.payload->'contact'->>'id' = ea.contact_id::text)
         ORDER BY ea.id LIMIT 1`,
@@ -766,7 +769,7 @@ describe('activity ingest', () => {
 
   it('rule 6: meetings count through a step link with anyone, elsewhere only with the enrolling user', async () => {
     const e = await live();
-    const other = e.enrolled_by === 2 ? 4 : 2;
+    const other = e.enrolled_by === USERS.manager ? USERS.admin : USERS.manager;
     const base = { type: 'meeting_booked', contact: { id: String(e.contact_id) } };
     for (const [source, extra, why] of [
       ['contact_record', {}, 'booked-with-another-user'],
@@ -857,7 +860,7 @@ describe('activity ingest', () => {
     const creator = await c.one<{ user: number; seq: number; n: number }>(
       `SELECT s.created_by AS user, min(s.id)::int AS seq, count(*)::int AS n
          FROM enrollments e JOIN sequences s ON s.id = e.sequence_id
-        WHERE s.created_by > 4 AND s.deleted_at IS NULL AND e.status IN ('active', 'paused')
+        WHERE s.created_by NOT IN ${DEMO_IDS} AND s.deleted_at IS NULL AND e.status IN ('active', 'paused')
         GROUP BY 1 ORDER BY 1 LIMIT 1`,
     );
     expect(creator.n).toBeGreaterThan(0);

@@ -158,7 +158,7 @@ describe.each(drivers)('store on $name', (driver) => {
       expect(r.other, r.code).toBe(0);
     }
     // The demo rep sees errors on their own enrollments.
-    expect(await count(`SELECT DISTINCT enroll_error FROM enrollments WHERE enrolled_by = 1 AND enroll_error IS NOT NULL`)).toBe(
+    expect(await count(`SELECT DISTINCT enroll_error FROM enrollments WHERE enrolled_by = ${stats.demoUserIds.rep} AND enroll_error IS NOT NULL`)).toBe(
       EnrollErrorCode.options.length,
     );
   });
@@ -273,11 +273,13 @@ describe.each(drivers)('store on $name', (driver) => {
   });
 
   test('the demo rep owns sequences and enrolls into sequences of others', async () => {
-    expect(await count(`SELECT 1 FROM sequences WHERE owner_id = 1`)).toBeGreaterThanOrEqual(3);
-    expect(await count(`SELECT 1 FROM sequences WHERE owner_id = 2`)).toBeGreaterThanOrEqual(2);
+    const { rep, manager } = stats.demoUserIds;
+    expect(await count(`SELECT 1 FROM sequences WHERE owner_id = ${rep}`)).toBeGreaterThanOrEqual(3);
+    expect(await count(`SELECT 1 FROM sequences WHERE owner_id = ${manager}`)).toBeGreaterThanOrEqual(2);
     const [share] = await db.query<{ own: number; others: number }>(
-      `SELECT count(*) FILTER (WHERE s.owner_id = 1)::int AS own, count(*) FILTER (WHERE s.owner_id <> 1)::int AS others
-         FROM enrollments e JOIN sequences s ON s.id = e.sequence_id WHERE e.enrolled_by = 1`,
+      `SELECT count(*) FILTER (WHERE s.owner_id = $1)::int AS own, count(*) FILTER (WHERE s.owner_id <> $1)::int AS others
+         FROM enrollments e JOIN sequences s ON s.id = e.sequence_id WHERE e.enrolled_by = $1`,
+      [rep],
     );
     expect(share?.own).toBeGreaterThan(1000);
     expect(share?.others).toBeGreaterThan(1000);

@@ -10,13 +10,21 @@ export interface DemoUser {
   role: Role;
 }
 
-/** The users one can sign in as in demo mode, one per role. Their ids are 1..4 in this order. */
+/** The users one can sign in as in demo mode, one per role. Find their ids by email (the seed
+ * reports them as `demoUserIds`); nothing should count on what they are. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'rep@example.com', name: 'Sam Rivera', role: 'rep' },
   { email: 'manager@example.com', name: 'Morgan Lee', role: 'manager' },
   { email: 'marketer@example.com', name: 'Alex Kim', role: 'marketer' },
   { email: 'admin@example.com', name: 'Jordan Blake', role: 'admin' },
 ];
+
+/** The demo user with `role`. */
+export function demoUser(role: Role): DemoUser {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user;
+}
 
 /** Teammates of the demo rep. They fill the team for realism; they cannot sign in (their
  * password hash is not a valid scrypt hash). The last one left the company: sequences they

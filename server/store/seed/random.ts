@@ -139,7 +139,3 @@ export class Random {
     return new Date(this.timeBetween(start.getTime(), end.getTime()));
   }
 }
-
-export function createRandom(seed: number): Random {
-  return new Random(seed);
-}

@@ -9,10 +9,13 @@ import type { Db, Queryable } from '../db';
 import { dailyCounts, readAccount } from '../email-health-store';
 import { writeProbation } from '../probation-store';
 import { DEMO_PASSWORD } from './demo-users';
-import { generate, type Column, type ColumnType, type Dataset, type SeedSink, type SequenceRef } from './generate';
+import type { Dataset } from './datasets';
+import { generate, type SequenceRef } from './generate';
 import { Random } from './random';
+import type { Column, ColumnType, SeedSink } from './tables';
 
-export type { Dataset, SequenceRef } from './generate';
+export type { Dataset } from './datasets';
+export type { SequenceRef } from './generate';
 
 export const DEFAULT_SEED = 42;
 

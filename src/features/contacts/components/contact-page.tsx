@@ -82,7 +82,7 @@ export function ContactPage() {
           <ContactEnrollments contact={contact} canChange={can(api.unenroll, user)} />
         ) : (
           <EmptyState title={t('contact.noEnrollmentsTitle')}>
-            <p>{t(user.role === 'rep' ? 'contact.noEnrollmentsRep' : 'contact.noEnrollmentsBody')}</p>
+            <p>{t(contact.onlyOwnEnrollments ? 'contact.noEnrollmentsRep' : 'contact.noEnrollmentsBody')}</p>
           </EmptyState>
         )}
       </section>

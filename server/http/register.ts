@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { Access, Endpoint } from '../../src/contract/endpoint';
-import { CSRF_HEADER, type Role } from '../../src/contract/auth';
+import { allows, type Access, type Endpoint } from '../../src/contract/endpoint';
+import { CSRF_HEADER } from '../../src/contract/auth';
 import type { FieldIssue } from '../../src/contract/errors';
 import { HttpError, badRequest, forbidden, unauthenticated } from './errors';
 import type { AppEnv, Integration, Session } from './context';
@@ -50,8 +50,7 @@ export function register<
       }
     } else if (endpoint.access !== 'public') {
       if (!session) throw unauthenticated();
-      const roles: readonly Role[] = endpoint.access;
-      if (roles.length > 0 && !roles.includes(session.user.role)) throw forbidden();
+      if (!allows(endpoint.access, session.user.role)) throw forbidden();
     }
     // A browser never attaches an integration key by itself, so a cross-site request cannot
     // borrow it: CSRF protection is for cookie sessions.

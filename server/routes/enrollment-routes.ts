@@ -118,7 +118,8 @@ export function enrollmentRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock
   register(app, api.getContact, async ({ params, session }) => {
     const contact = await getContact(db, Number(params.id));
     if (!contact) throw notFound('The contact');
-    return { ...contact, enrollments: await enrollmentsOfContact(db, Number(params.id), viewerOf(session)) };
+    const viewer = viewerOf(session);
+    return { ...contact, enrollments: await enrollmentsOfContact(db, Number(params.id), viewer), onlyOwnEnrollments: viewer.onlyOwn };
   });
 
   register(app, api.listInboxes, async ({ session }) => ({ items: await inboxesOf(db, session.userId) }));

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { CSRF_HEADER } from '../contract/auth';
+import type { Access, Endpoint, HttpMethod } from '../contract/endpoint';
 import { ErrorBody, type ErrorCode, type FieldIssue } from '../contract/errors';
+import { IDEMPOTENCY_KEY_HEADER } from '../contract/unenrolling';
 import { csrfToken } from './csrf';
 
 /** The API's error codes, plus the two the client itself detects. */
@@ -34,55 +36,79 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type QueryValue = string | number | boolean | null | undefined;
+type AnyEndpoint = Endpoint<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access>;
 
-export interface ApiRequestInit {
-  method?: Method;
-  query?: Record<string, QueryValue>;
-  /** Serialised as JSON. */
-  body?: unknown;
-  signal?: AbortSignal;
+/** One of an endpoint's inputs (`params`, `query`, `body`): absent when the endpoint has no
+ * schema for it, optional when every field of its schema is. */
+type Part<K extends string, S> = [S] extends [z.ZodNever]
+  ? { [P in K]?: never }
+  : Partial<z.input<S>> extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> };
+
+type Parts<E, Keys extends 'params' | 'query' | 'body'> =
+  E extends Endpoint<infer P, infer Q, infer B, z.ZodType, Access>
+    ? Pick<Part<'params', P> & Part<'query', Q> & Part<'body', B>, Keys>
+    : never;
+
+/** What a call to `endpoint` needs besides the endpoint. */
+export type RequestOptions<E extends AnyEndpoint> = Parts<E, 'params' | 'query' | 'body'> & {
+  signal?: AbortSignal | undefined;
+  /** Required by `idempotent` endpoints: one per user action, so a retry of that action cannot
+   * repeat it. */
+  idempotencyKey?: string;
   /** Overrides the session's CSRF token (sign-in sends one before any session exists). */
   csrfToken?: string;
-  /** Extra request headers, e.g. an Idempotency-Key. */
-  headers?: Record<string, string>;
-}
+};
 
-const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a call to `endpoint` resolves with: its response, parsed; nothing for a bodiless one
+ * (`response: null` leaves the schema type at plain `ZodType`). */
+export type ResponseOf<E extends AnyEndpoint> =
+  E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R, Access> ? (z.ZodType extends R ? void : z.output<R>) : never;
+
+/** The options argument may be left out when nothing in it is required. */
+type OptionalIfEmpty<T> = Partial<T> extends T ? [options?: T] : [options: T];
+
+const STATE_CHANGING = new Set<HttpMethod>(['post', 'put', 'patch', 'delete']);
 
 /**
- * Calls the API and returns the response body parsed with `schema` (pass `null` for
- * endpoints without a body). Rejects with `ApiError`; aborts reject with the AbortError.
+ * Calls `endpoint` of the catalog: its path with `params` filled in, its method, `query` and
+ * JSON `body`; the answer is parsed with its response schema. Rejects with `ApiError`; aborts
+ * reject with the AbortError.
  */
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, init?: ApiRequestInit): Promise<z.output<S>>;
-export async function apiRequest(path: string, schema: null, init?: ApiRequestInit): Promise<void>;
-export async function apiRequest(path: string, schema: z.ZodType | null, init: ApiRequestInit = {}): Promise<unknown> {
-  const method = init.method ?? 'GET';
-  const headers = new Headers({ ...init.headers, Accept: 'application/json' });
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-  if (STATE_CHANGING.has(method)) {
-    const token = init.csrfToken ?? csrfToken();
+export async function request<E extends AnyEndpoint>(
+  endpoint: E,
+  ...[options]: OptionalIfEmpty<RequestOptions<E>>
+): Promise<ResponseOf<E>>;
+export async function request(endpoint: AnyEndpoint, options: RawOptions = {}): Promise<unknown> {
+  const headers = new Headers({ Accept: 'application/json' });
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (STATE_CHANGING.has(endpoint.method)) {
+    const token = options.csrfToken ?? csrfToken();
     if (token) headers.set(CSRF_HEADER, token);
+  }
+  if (endpoint.idempotent) {
+    if (!options.idempotencyKey) throw new Error(`${endpoint.operationId} needs an idempotencyKey.`);
+    headers.set(IDEMPOTENCY_KEY_HEADER, options.idempotencyKey);
   }
 
   let response: Response;
   try {
-    response = await fetch(withQuery(path, init.query), {
-      method,
+    response = await fetch(buildUrl(endpoint, options), {
+      method: endpoint.method.toUpperCase(),
       headers,
       credentials: 'same-origin',
-      body: init.body === undefined ? null : JSON.stringify(init.body),
-      signal: init.signal ?? null,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
     });
   } catch (cause) {
-    if (init.signal?.aborted) throw cause;
+    if (options.signal?.aborted) throw cause;
     throw new ApiError({ status: 0, code: 'network', message: 'The server could not be reached.', cause });
   }
 
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   if (!response.ok) throw await toApiError(response, requestId);
-  if (schema === null || response.status === 204) return undefined;
+  if (endpoint.response === null || response.status === 204) return undefined;
 
   let json: unknown;
   try {
@@ -90,7 +116,7 @@ export async function apiRequest(path: string, schema: z.ZodType | null, init: A
   } catch (cause) {
     throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The response is not JSON.', requestId, cause });
   }
-  const parsed = schema.safeParse(json);
+  const parsed = endpoint.response.safeParse(json);
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,
@@ -103,14 +129,45 @@ export async function apiRequest(path: string, schema: z.ZodType | null, init: A
   return parsed.data;
 }
 
-function withQuery(path: string, query: ApiRequestInit['query']): string {
+/** The address of `endpoint` with `params` and `query`, for what the browser fetches by itself
+ * (a download link). */
+export function urlFor<E extends AnyEndpoint>(endpoint: E, ...[options]: OptionalIfEmpty<Parts<E, 'params' | 'query'>>): string;
+export function urlFor(endpoint: AnyEndpoint, options: RawOptions = {}): string {
+  return buildUrl(endpoint, options);
+}
+
+interface RawOptions {
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  idempotencyKey?: string;
+  csrfToken?: string;
+}
+
+function buildUrl(endpoint: AnyEndpoint, { params, query }: RawOptions): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === '') {
+      throw new Error(`${endpoint.operationId} needs the path parameter ${name}.`);
+    }
+    return encodeURIComponent(String(value));
+  });
+  return withQuery(path, query as Record<string, unknown> | undefined);
+}
+
+/** Empty values are left out: the server then applies its defaults. */
+function withQuery(path: string, query: Record<string, unknown> | undefined): string {
   if (!query) return path;
-  const params = new URLSearchParams();
+  const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null && item !== '') search.append(key, String(item));
+    }
   }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 async function toApiError(response: Response, requestId: string | undefined): Promise<ApiError> {

@@ -15,7 +15,7 @@ export function MarketingEmailPage() {
   return (
     <div className="marketing-email">
       <PageHeader title={t('probation.page.title')} description={<p>{t('probation.page.description')}</p>} />
-      <MarketingEmailView role={user.role} />
+      <MarketingEmailView user={user} />
     </div>
   );
 }

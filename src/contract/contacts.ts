@@ -24,6 +24,7 @@ export const ContactDetail = z
     company: z.string().nullable(),
     owner: z.object({ id: z.string(), name: z.string() }).nullable(),
     enrollments: z.array(Enrollment.extend({ sequenceName: z.string() })),
+    onlyOwnEnrollments: z.boolean().describe('The enrollments are only the ones the caller made (reps see no one else\'s)'),
   })
   .meta({ id: 'ContactDetail' });
 export type ContactDetail = z.infer<typeof ContactDetail>;

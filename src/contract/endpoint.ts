@@ -47,3 +47,12 @@ export function endpoint<
 >(e: Endpoint<P, Q, B, R, A>): Endpoint<P, Q, B, R, A> {
   return e;
 }
+
+/** Whether a caller with `role` (`null`: signed out) passes `access`. The server's check and
+ * the UI's offers both read this, so they cannot disagree. An integration endpoint takes a
+ * key, never a session, so no role passes it. */
+export function allows(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (access === 'integration' || !role) return false;
+  return access.length === 0 || access.includes(role);
+}

@@ -15,6 +15,9 @@ export interface MockApi {
   close(): Promise<void>;
 }
 
+/** One demo user per role. */
+const demoUserOf = new Map(DEMO_USERS.map((u) => [u.role, u]));
+
 /** Component tests: the real API on a demo-seeded PGlite behind msw/node. */
 export async function startMockApi(): Promise<MockApi> {
   const db = await openSeededDb();
@@ -28,7 +31,7 @@ export async function startMockApi(): Promise<MockApi> {
     db,
     faults,
     async signInAs(role) {
-      const demo = DEMO_USERS.find((u) => u.role === role);
+      const demo = demoUserOf.get(role);
       if (!demo) throw new Error(`No demo user with role ${role}`);
       const res = await app.request('/api/session', {
         method: 'POST',

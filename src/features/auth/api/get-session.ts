@@ -1,14 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { request } from '../../../api/client';
 import { rememberCsrfToken } from '../../../api/csrf';
-import { SessionResponse } from '../../../contract/auth';
+import { api } from '../../../contract/api';
+import type { SessionResponse } from '../../../contract/auth';
 
 export const sessionQueryKey = ['session'] as const;
 
 export const signedOutSession: SessionResponse = { user: null, csrfToken: null };
 
 export async function getSession(signal?: AbortSignal): Promise<SessionResponse> {
-  const session = await apiRequest('/api/session', SessionResponse, { signal });
+  const session = await request(api.getSession, { signal });
   rememberCsrfToken(session.csrfToken);
   return session;
 }

@@ -1,18 +1,15 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { request } from '../../../api/client';
 import { csrfToken, rememberCsrfToken } from '../../../api/csrf';
-import { SessionResponse, type SignInRequest } from '../../../contract/auth';
+import { api } from '../../../contract/api';
+import type { SessionResponse, SignInRequest } from '../../../contract/auth';
 import { sessionQueryKey } from './get-session';
 
 /** Before a session exists there is no token to echo; the API then wants this literal. */
 const SIGN_IN_CSRF = 'sign-in';
 
 export async function signIn(credentials: SignInRequest): Promise<SessionResponse> {
-  const session = await apiRequest('/api/session', SessionResponse, {
-    method: 'POST',
-    body: credentials,
-    csrfToken: csrfToken() ?? SIGN_IN_CSRF,
-  });
+  const session = await request(api.signIn, { body: credentials, csrfToken: csrfToken() ?? SIGN_IN_CSRF });
   rememberCsrfToken(session.csrfToken);
   return session;
 }

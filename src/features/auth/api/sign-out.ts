@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { request } from '../../../api/client';
 import { rememberCsrfToken } from '../../../api/csrf';
+import { api } from '../../../contract/api';
 import { sessionQueryKey, signedOutSession } from './get-session';
 
 export async function signOut(): Promise<void> {
-  await apiRequest('/api/session', null, { method: 'DELETE' });
+  await request(api.signOut);
 }
 
 /** Forgets the user locally: the session and everything loaded for them. */

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { ContactDetail } from '../../../contract/contacts';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** A contact's record with their enrollments (reps: only the ones they made). */
 export const contactQuery = (id: string) =>
   queryOptions({
     queryKey: ['contacts', id] as const,
-    queryFn: ({ signal }) => apiRequest(`/api/contacts/${encodeURIComponent(id)}`, ContactDetail, { signal }),
+    queryFn: ({ signal }) => request(api.getContact, { params: { id }, signal }),
   });

@@ -2,9 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { request } from '../../../api/client';
 import { createQueryClient } from '../../../api/query-client';
+import { api as endpoints } from '../../../contract/api';
 import type { Role } from '../../../contract/auth';
-import { ContactNotSent as ContactNotSentBody } from '../../../contract/email-health';
 import { i18n } from '../../../i18n/i18n';
 import { startMockApi, type MockApi } from '../../../mocks/node';
 import { ContactNotSent } from './contact-not-sent';
@@ -59,7 +60,7 @@ describe('ContactNotSent', () => {
     const { withProblems } = await contacts();
     await renderSection(withProblems);
     const section = await screen.findByRole('region', { name: TITLE });
-    const expected = ContactNotSentBody.parse(await (await fetch(`/api/contacts/${withProblems}/not-sent`)).json());
+    const expected = await request(endpoints.getContactNotSent, { params: { id: withProblems } });
     expect(expected.total).toBeGreaterThan(1);
 
     expect(section).toHaveTextContent(`${expected.total} emails to this contact were not sent.`);

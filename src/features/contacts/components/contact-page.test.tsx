@@ -88,6 +88,37 @@ describe('contact page', () => {
     for (const row of within(table).getAllByRole('row').slice(1)) expect(row).toHaveTextContent('Sam Rivera');
   });
 
+  it('tells a rep who enrolled the contact nowhere that the list holds only their enrollments', async () => {
+    const { api, router } = await renderApp({ url: '/sequences', user: 'rep' });
+    const [contact] = await api.db.query<{ id: number; name: string }>(
+      `SELECT c.id, c.first_name || ' ' || c.last_name AS name FROM contacts c
+        WHERE EXISTS (SELECT 1 FROM enrollments e WHERE e.contact_id = c.id)
+          AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.contact_id = c.id AND e.enrolled_by = 1)
+        ORDER BY c.id LIMIT 1`,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+
+    await act(() => router.navigate(`/contacts/${contact!.id}`));
+
+    expect(await screen.findByRole('heading', { level: 1, name: contact!.name })).toBeInTheDocument();
+    expect(screen.getByText('You have not enrolled this contact in any sequence.')).toBeInTheDocument();
+  });
+
+  it('tells a manager that a contact was never enrolled', async () => {
+    const { api, router } = await renderApp({ url: '/sequences', user: 'manager' });
+    const [contact] = await api.db.query<{ id: number; name: string }>(
+      `SELECT c.id, c.first_name || ' ' || c.last_name AS name FROM contacts c
+        WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.contact_id = c.id)
+        ORDER BY c.id LIMIT 1`,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+
+    await act(() => router.navigate(`/contacts/${contact!.id}`));
+
+    expect(await screen.findByRole('heading', { level: 1, name: contact!.name })).toBeInTheDocument();
+    expect(screen.getByText('This contact has never been enrolled in a sequence.')).toBeInTheDocument();
+  });
+
   it('shows the not-found page for a contact that does not exist', async () => {
     const { router } = await renderApp({ url: '/sequences', user: 'manager' });
     await screen.findByRole('heading', { level: 1, name: 'Sequences' });

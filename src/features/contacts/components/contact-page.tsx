@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useParams } from 'react-router';
+import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { api } from '../../../contract/api';
 import type { User } from '../../../contract/auth';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
 import { contactQuery } from '../api/get-contact';
-import { canChangeEnrollments } from '../can-change-enrollments';
 import { ContactEnrollments } from './contact-enrollments';
 import { ContactNotSent } from './contact-not-sent';
 
@@ -78,10 +79,10 @@ export function ContactPage() {
           {t('contact.enrollments')}
         </h2>
         {contact.enrollments.length > 0 ? (
-          <ContactEnrollments contact={contact} canChange={canChangeEnrollments(user.role)} />
+          <ContactEnrollments contact={contact} canChange={can(api.unenroll, user)} />
         ) : (
           <EmptyState title={t('contact.noEnrollmentsTitle')}>
-            <p>{t(user.role === 'rep' ? 'contact.noEnrollmentsRep' : 'contact.noEnrollmentsBody')}</p>
+            <p>{t(contact.onlyOwnEnrollments ? 'contact.noEnrollmentsRep' : 'contact.noEnrollmentsBody')}</p>
           </EmptyState>
         )}
       </section>

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { NotSentPage } from '../../../contract/email-health';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 import type { NotSentSearch } from '../health-search';
 
 export const NOT_SENT_PAGE_SIZE = 50;
@@ -10,7 +10,7 @@ export const notSentQuery = (search: NotSentSearch) =>
   infiniteQueryOptions({
     queryKey: ['email-health', 'not-sent', search] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest('/api/email-health/not-sent', NotSentPage, {
+      request(api.listNotSentContacts, {
         query: { ...search, limit: NOT_SENT_PAGE_SIZE, cursor: pageParam },
         signal,
       }),

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { Account, type Industry } from '../../../contract/email-health';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
+import type { Industry } from '../../../contract/email-health';
 import { accountQuery } from './get-account';
 
 /** Sets the account's industry (admins). The thresholds and the benchmark follow it, so the
@@ -8,8 +9,7 @@ import { accountQuery } from './get-account';
 export function useUpdateIndustry() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (industry: Industry) =>
-      apiRequest('/api/account/industry', Account, { method: 'PUT', body: { industry } }),
+    mutationFn: (industry: Industry) => request(api.updateAccountIndustry, { body: { industry } }),
     // The form shows the failure itself.
     meta: { errorToast: false },
     onSuccess: async (account) => {

@@ -1,13 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EmailHealth, type HealthRate } from '../../../contract/email-health';
+import type { z } from 'zod';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { EmailHealthQuery, HealthRate } from '../../../contract/email-health';
 import { renderApp } from '../../../test/render-app';
 
 /** What the API itself answers, to compare the screen against. */
-async function fromApi(search = ''): Promise<EmailHealth> {
-  const response = await fetch(`/api/email-health${search}`);
-  return EmailHealth.parse(await response.json());
-}
+const fromApi = (query: z.input<typeof EmailHealthQuery> = {}) => request(endpoints.getEmailHealth, { query });
 
 // The figures as a reader expects them in English, written out here rather than taken from
 // the app: whole numbers grouped, rates with the decimals their size needs (0.08%, 6.26%, 23.6%).
@@ -96,7 +96,7 @@ describe('email health page', () => {
     await user.click(screen.getByRole('radio', { name: 'Last 90 days' }));
 
     await waitFor(() => expect(window.location.search).toBe('?window=90d'));
-    const health90 = await fromApi('?window=90d');
+    const health90 = await fromApi({ window: '90d' });
     expect(health90.window.days).toBeGreaterThan(d30.days);
     expect(await screen.findByText(`${dayRange(health90.window.from, health90.window.to)} (${health90.window.days} full days).`)).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Last 90 days' })).toBeChecked();
@@ -151,9 +151,7 @@ describe('email health page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mailbox full' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/email-health/not-sent/MAILBOX_FULL');
     expect(screen.getByRole('status')).toHaveTextContent(`${count(mailboxFull.count)} emails not sent`);
-    const page = await (await fetch('/api/email-health/not-sent?reason=MAILBOX_FULL&limit=50')).json() as {
-      items: Array<{ contact: { id: string; name: string } }>;
-    };
+    const page = await request(endpoints.listNotSentContacts, { query: { reason: 'MAILBOX_FULL', limit: 50 } });
     const table = screen.getByRole('table', { name: 'Emails not sent: Mailbox full' });
     const links = within(table).getAllByRole('link');
     expect(links).toHaveLength(page.items.length);
@@ -163,9 +161,7 @@ describe('email health page', () => {
     const surname = page.items[0]!.contact.name.split(' ').at(-1)!;
     await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), surname);
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('q')).toBe(surname));
-    const found = await (await fetch(`/api/email-health/not-sent?reason=MAILBOX_FULL&q=${encodeURIComponent(surname)}`)).json() as {
-      total: number;
-    };
+    const found = await request(endpoints.listNotSentContacts, { query: { reason: 'MAILBOX_FULL', q: surname } });
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('link')).toHaveLength(found.total));
 
     await user.click(within(screen.getByRole('table')).getAllByRole('link')[0]!);
@@ -269,7 +265,7 @@ describe('email health page', () => {
     await user.click(screen.getByRole('radio', { name: 'Weekly' }));
 
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('granularity')).toBe('week'));
-    const weekly = (await fromApi('?granularity=week')).trend.series.find((s) => s.key === 'hardBounce')!;
+    const weekly = (await fromApi({ granularity: 'week' })).trend.series.find((s) => s.key === 'hardBounce')!;
     const weekTable = await within(chart).findByRole('table', { name: 'Hard bounce rate by week' });
     expect(within(weekTable).getAllByRole('row').slice(1)).toHaveLength(weekly.points.length);
     const busiest = weekly.points.reduce((a, b) => (b.denominator > a.denominator ? b : a));

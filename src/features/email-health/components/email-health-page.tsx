@@ -2,7 +2,9 @@ import './email-health.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLoaderData, useLocation, useNavigation, useSearchParams } from 'react-router';
+import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { api } from '../../../contract/api';
 import type { EmailHealth, HealthWindow } from '../../../contract/email-health';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
@@ -59,7 +61,7 @@ export function EmailHealthPage() {
       <HealthReport
         health={query.data}
         search={search}
-        canChangeIndustry={user.role === 'admin'}
+        canChangeIndustry={can(api.updateAccountIndustry, user)}
         onGranularityChange={(granularity) => show({ ...search, granularity })}
       />
     );

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { InboxList } from '../../../contract/contacts';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** The signed-in user's sending inboxes. */
 export const inboxesQuery = () =>
   queryOptions({
     queryKey: ['inboxes'] as const,
-    queryFn: ({ signal }) => apiRequest('/api/inboxes', InboxList, { signal }),
+    queryFn: ({ signal }) => request(api.listInboxes, { signal }),
   });

@@ -1,10 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { InboxList } from '../../../contract/contacts';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { InboxList } from '../../../contract/contacts';
 import { renderApp } from '../../../test/render-app';
 
 async function inboxesFromApi(): Promise<InboxList> {
-  return InboxList.parse(await (await fetch('/api/inboxes')).json());
+  return request(endpoints.listInboxes);
 }
 
 // DOMAIN.md §6: 350 a day for a free Gmail inbox, 1,000 for the others; sequences stop at 90%.

@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { AccountProbation } from '../../../contract/probation';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 import { probationQuery } from './get-probation';
 
 /** Completes the review: the account is no longer under watch. */
 export function useCompleteReview() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (confirmed: boolean) =>
-      apiRequest('/api/probation/review/complete', AccountProbation, { method: 'POST', body: { confirmed } }),
+    mutationFn: (confirmed: boolean) => request(api.completeReview, { body: { confirmed } }),
     // The wizard shows the failure itself.
     meta: { errorToast: false },
     onSuccess: async (probation) => {

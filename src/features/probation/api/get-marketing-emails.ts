@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { MarketingEmailPage } from '../../../contract/marketing-email';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 export const MARKETING_EMAILS_PAGE_SIZE = 50;
 
@@ -9,7 +9,7 @@ export const marketingEmailsQuery = () =>
   infiniteQueryOptions({
     queryKey: ['marketing-emails'] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest('/api/marketing-emails', MarketingEmailPage, {
+      request(api.listMarketingEmails, {
         query: { limit: MARKETING_EMAILS_PAGE_SIZE, cursor: pageParam },
         signal,
       }),

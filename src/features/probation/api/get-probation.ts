@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { AccountProbation } from '../../../contract/probation';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** The account's probation level, the figure behind it and what comes next. */
 export const probationQuery = () =>
   queryOptions({
     queryKey: ['probation'] as const,
-    queryFn: ({ signal }) => apiRequest('/api/probation', AccountProbation, { signal }),
+    queryFn: ({ signal }) => request(api.getProbation, { signal }),
   });

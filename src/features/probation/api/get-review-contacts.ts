@@ -1,6 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { ReviewContactsPage, type ContactProblem } from '../../../contract/probation';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
+import type { ContactProblem } from '../../../contract/probation';
 
 export const REVIEW_CONTACTS_PAGE_SIZE = 50;
 
@@ -9,7 +10,7 @@ export const reviewContactsQuery = (problem: ContactProblem | null) =>
   infiniteQueryOptions({
     queryKey: ['probation', 'review', 'contacts', { problem }] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest('/api/probation/review/contacts', ReviewContactsPage, {
+      request(api.listReviewContacts, {
         query: { problem: problem ?? undefined, limit: REVIEW_CONTACTS_PAGE_SIZE, cursor: pageParam },
         signal,
       }),

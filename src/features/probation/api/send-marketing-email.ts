@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { MarketingEmail } from '../../../contract/marketing-email';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 import { marketingEmailsQuery } from './get-marketing-emails';
 import { probationQuery } from './get-probation';
 
@@ -8,7 +8,7 @@ import { probationQuery } from './get-probation';
 export function useSendMarketingEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`/api/marketing-emails/${encodeURIComponent(id)}/send`, MarketingEmail, { method: 'POST' }),
+    mutationFn: (id: string) => request(api.sendMarketingEmail, { params: { id } }),
     // The dialog shows the failure itself.
     meta: { errorToast: false },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: marketingEmailsQuery().queryKey }),

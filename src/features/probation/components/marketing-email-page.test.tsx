@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ReviewProgress } from '../../../contract/probation';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
 import { withProbation } from '../../../mocks/probation-scenarios';
 import { renderApp } from '../../../test/render-app';
 
@@ -31,7 +32,7 @@ async function next({ user }: Rendered, dialog: HTMLElement, title: string) {
   await waitFor(() => expect(heading).toHaveFocus());
 }
 
-const savedProgress = async () => ReviewProgress.parse(await (await fetch('/api/probation/review')).json());
+const savedProgress = () => request(endpoints.getReviewProgress);
 
 describe('marketing email page', () => {
   it('lists the marketing emails and shows the probation banner with the figure, the level and what comes next', async () => {
@@ -198,7 +199,7 @@ describe('the review wizard', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(await screen.findByText(/no longer under watch/)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /probation|suspended/ })).not.toBeInTheDocument();
-    const state = (await (await fetch('/api/probation')).json()) as { level: string };
+    const state = await request(endpoints.getProbation);
     expect(state.level).toBe('healthy');
   });
 

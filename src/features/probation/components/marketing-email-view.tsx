@@ -1,21 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
-import type { Role } from '../../../contract/auth';
+import { api } from '../../../contract/api';
+import type { User } from '../../../contract/auth';
 import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';
 import { probationQuery } from '../api/get-probation';
-import { canReview } from '../can-review';
 import { MarketingEmailList } from './marketing-email-list';
 import { ProbationBanner } from './probation-banner';
 import { ReviewContactsButton } from './review-contacts-button';
 
 /** Marketing email: the probation banner (with Review contacts for those who may review) over
  * the list of marketing emails. */
-export function MarketingEmailView({ role }: { role: Role }) {
+export function MarketingEmailView({ user }: { user: User }) {
   const { t } = useTranslation();
   const probation = useQuery(probationQuery());
-  const reviewer = canReview(role);
+  const reviewer = can(api.getReviewProgress, user);
+  const sender = can(api.sendMarketingEmail, user);
 
   let banner = null;
   if (probation.isPending) {
@@ -36,7 +38,7 @@ export function MarketingEmailView({ role }: { role: Role }) {
   return (
     <>
       {banner}
-      <MarketingEmailList canSend={reviewer} sendingAllowed={probation.data?.canSendMarketing ?? true} />
+      <MarketingEmailList canSend={sender} sendingAllowed={probation.data?.canSendMarketing ?? true} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { BulkUnenrollResult, IDEMPOTENCY_KEY_HEADER, type BulkUnenrollRequest } from '../../../contract/unenrolling';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
+import type { BulkUnenrollRequest } from '../../../contract/unenrolling';
 
 export interface BulkUnenrollVariables {
   request: BulkUnenrollRequest;
@@ -12,12 +13,8 @@ export interface BulkUnenrollVariables {
 /** Unenrolls the ticked enrollments, or every one matching the filter, as one batch that Undo reverses. */
 export const bulkUnenrollMutation = (queryClient: QueryClient) =>
   mutationOptions({
-    mutationFn: ({ request, idempotencyKey }: BulkUnenrollVariables) =>
-      apiRequest('/api/enrollments/bulk-unenroll', BulkUnenrollResult, {
-        method: 'POST',
-        body: request,
-        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
-      }),
+    mutationFn: ({ request: body, idempotencyKey }: BulkUnenrollVariables) =>
+      request(api.bulkUnenroll, { body, idempotencyKey }),
     // The rows, the count, the figures, Scheduled and History all change; so do the list's figures.
     onSuccess: () =>
       Promise.all([

@@ -1,11 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import {
-  EnrollmentCount,
-  EnrollmentPage,
-  type EnrollmentFilter,
-  type EnrollmentSortField,
-} from '../../../contract/enrollments';
+import { request, urlFor } from '../../../api/client';
+import { api } from '../../../contract/api';
+import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
 import type { SortDirection } from '../../../contract/sequences';
 
 export interface EnrollmentView {
@@ -21,7 +17,8 @@ export const enrollmentsQuery = (sequenceId: string, view: EnrollmentView) =>
   infiniteQueryOptions({
     queryKey: ['sequences', sequenceId, 'enrollments', view] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/enrollments`, EnrollmentPage, {
+      request(api.listEnrollments, {
+        params: { id: sequenceId },
         query: { ...view.filter, sort: view.sort, dir: view.dir, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),
@@ -34,17 +31,10 @@ export const enrollmentCountQuery = (sequenceId: string, filter: EnrollmentFilte
   queryOptions({
     queryKey: ['sequences', sequenceId, 'enrollments', 'count', filter] as const,
     queryFn: ({ signal }) =>
-      apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/enrollments/count`, EnrollmentCount, {
-        query: { ...filter },
-        signal,
-      }),
+      request(api.countEnrollments, { params: { id: sequenceId }, query: { ...filter }, signal }),
   });
 
 /** The CSV export of the current filter and sort: a plain link the browser downloads. */
 export function exportUrl(sequenceId: string, view: EnrollmentView): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...view.filter, sort: view.sort, dir: view.dir })) {
-    if (v !== undefined && v !== '') params.set(k, String(v));
-  }
-  return `/api/sequences/${encodeURIComponent(sequenceId)}/enrollments/export?${params}`;
+  return urlFor(api.exportEnrollments, { params: { id: sequenceId }, query: { ...view.filter, sort: view.sort, dir: view.dir } });
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { HistoryPage } from '../../../contract/unenrolling';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 export const HISTORY_PAGE_SIZE = 50;
 
@@ -9,7 +9,8 @@ export const historyQuery = (sequenceId: string) =>
   infiniteQueryOptions({
     queryKey: ['sequences', sequenceId, 'history'] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/history`, HistoryPage, {
+      request(api.listHistory, {
+        params: { id: sequenceId },
         query: { limit: HISTORY_PAGE_SIZE, cursor: pageParam },
         signal,
       }),

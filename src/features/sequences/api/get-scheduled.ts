@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 import type { StepType } from '../../../contract/sequences';
-import { ScheduledPage } from '../../../contract/unenrolling';
 
 /** The Scheduled tab's filter: a step type, and send times from / before two instants. */
 export interface ScheduledFilter {
@@ -17,7 +17,8 @@ export const scheduledQuery = (sequenceId: string, filter: ScheduledFilter) =>
   infiniteQueryOptions({
     queryKey: ['sequences', sequenceId, 'scheduled', filter] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/scheduled`, ScheduledPage, {
+      request(api.listScheduled, {
+        params: { id: sequenceId },
         query: { ...filter, limit: SCHEDULED_PAGE_SIZE, cursor: pageParam },
         signal,
       }),

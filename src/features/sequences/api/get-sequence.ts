@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { SequenceDetail } from '../../../contract/sequences';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 export const sequenceQuery = (id: string) =>
   queryOptions({
     queryKey: ['sequences', id] as const,
-    queryFn: ({ signal }) => apiRequest(`/api/sequences/${encodeURIComponent(id)}`, SequenceDetail, { signal }),
+    queryFn: ({ signal }) => request(api.getSequence, { params: { id }, signal }),
   });

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { SequenceList, type SequenceListQuery } from '../../../contract/sequences';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
+import type { SequenceList, SequenceListQuery } from '../../../contract/sequences';
 
 export async function getSequences(search: SequenceListQuery, signal?: AbortSignal): Promise<SequenceList> {
-  return apiRequest('/api/sequences', SequenceList, {
+  return request(api.listSequences, {
     query: { q: search.q, sort: search.sort, dir: search.dir },
     signal,
   });

@@ -1,15 +1,12 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { Enrollment } from '../../../contract/enrollments';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** Re-enrolls a paused contact at the step its send problem allows. */
 export const reenrollMutation = (queryClient: QueryClient) =>
   mutationOptions({
     mutationFn: ({ enrollmentId, step }: { enrollmentId: string; step: number }) =>
-      apiRequest(`/api/enrollments/${encodeURIComponent(enrollmentId)}/reenroll`, Enrollment, {
-        method: 'POST',
-        body: { step },
-      }),
+      request(api.reenroll, { params: { id: enrollmentId }, body: { step } }),
     onSuccess: (e) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['sequences', e.sequenceId] }),

@@ -1,12 +1,12 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { UndoResult } from '../../../contract/unenrolling';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** Undoes a bulk unenroll by its batch id: restores what nothing changed since. */
 export const undoUnenrollMutation = (queryClient: QueryClient) =>
   mutationOptions({
     mutationFn: (batchId: string) =>
-      apiRequest(`/api/unenroll-batches/${encodeURIComponent(batchId)}/undo`, UndoResult, { method: 'POST' }),
+      request(api.undoUnenroll, { params: { id: batchId } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['sequences'] }),

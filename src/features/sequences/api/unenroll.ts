@@ -1,12 +1,12 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
-import { Enrollment } from '../../../contract/enrollments';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 
 /** Unenrolls one contact; refreshes the sequences (figures, rows) and the contact. */
 export const unenrollMutation = (queryClient: QueryClient) =>
   mutationOptions({
     mutationFn: (enrollmentId: string) =>
-      apiRequest(`/api/enrollments/${encodeURIComponent(enrollmentId)}/unenroll`, Enrollment, { method: 'POST' }),
+      request(api.unenroll, { params: { id: enrollmentId } }),
     onSuccess: (e) =>
       Promise.all([
         // The list's figures change too, so the whole 'sequences' tree goes stale.

@@ -1,17 +1,15 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../api/client';
+import { request } from '../../../api/client';
+import { api } from '../../../contract/api';
 import type { SequenceDetail } from '../../../contract/sequences';
-import { SequenceSettings, type SequenceSettingsUpdate } from '../../../contract/unenrolling';
+import type { SequenceSettingsUpdate } from '../../../contract/unenrolling';
 import { sequenceQuery } from './get-sequence';
 
 /** Changes a sequence's settings; the summary shows the saved value at once. */
 export const updateSequenceSettingsMutation = (queryClient: QueryClient, sequenceId: string) =>
   mutationOptions({
     mutationFn: (body: SequenceSettingsUpdate) =>
-      apiRequest(`/api/sequences/${encodeURIComponent(sequenceId)}/settings`, SequenceSettings, {
-        method: 'PATCH',
-        body,
-      }),
+      request(api.updateSequenceSettings, { params: { id: sequenceId }, body }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(sequenceQuery(sequenceId).queryKey, (old: SequenceDetail | undefined) =>
         old ? { ...old, unenrollSameCompany: saved.unenrollSameCompany } : old,

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EnrollmentCount, EnrollmentPage } from '../../../contract/enrollments';
-import { SequenceDetail } from '../../../contract/sequences';
+import type { z } from 'zod';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { EnrollmentFilter, EnrollmentListQuery } from '../../../contract/enrollments';
 import type { MockApi } from '../../../mocks/node';
 import { renderApp } from '../../../test/render-app';
 
@@ -20,11 +22,16 @@ async function settledTable() {
 }
 
 async function sequenceName(id: string) {
-  return SequenceDetail.parse(await (await fetch(`/api/sequences/${id}`)).json()).name;
+  return (await request(endpoints.getSequence, { params: { id } })).name;
 }
 
-async function countOf(id: string, search: string) {
-  return EnrollmentCount.parse(await (await fetch(`/api/sequences/${id}/enrollments/count${search}`)).json()).total;
+async function countOf(id: string, filter: z.input<typeof EnrollmentFilter>) {
+  return (await request(endpoints.countEnrollments, { params: { id }, query: filter })).total;
+}
+
+/** One page of the sequence's enrollments, as the API lists them. */
+async function rowsOf(query: z.input<typeof EnrollmentListQuery>) {
+  return request(endpoints.listEnrollments, { params: { id: SEQUENCE }, query });
 }
 
 async function statuses(api: MockApi, ids: string[]) {
@@ -39,7 +46,7 @@ async function statuses(api: MockApi, ids: string[]) {
 function recordKeys(api: MockApi): string[] {
   const keys: string[] = [];
   api.server.events.on('request:start', ({ request }) => {
-    if (new URL(request.url).pathname === '/api/enrollments/bulk-unenroll') keys.push(request.headers.get('Idempotency-Key') ?? '');
+    if (new URL(request.url).pathname === endpoints.bulkUnenroll.path) keys.push(request.headers.get('Idempotency-Key') ?? '');
   });
   return keys;
 }
@@ -49,7 +56,7 @@ describe('bulk unenroll', () => {
     const search = '?status=active&sort=contact&dir=asc';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
     const name = await sequenceName(SEQUENCE);
-    const page = EnrollmentPage.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=2`)).json());
+    const page = await rowsOf({ status: 'active', sort: 'contact', dir: 'asc', limit: 2 });
     const [first, second] = page.items;
     await settledTable();
 
@@ -84,7 +91,7 @@ describe('bulk unenroll', () => {
   it('reports the rows it skipped and why', async () => {
     const search = '?sort=contact&dir=asc';
     const { user } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
-    const page = EnrollmentPage.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=20`)).json());
+    const page = await rowsOf({ sort: 'contact', dir: 'asc', limit: 20 });
     const active = page.items.find((e) => e.status === 'active');
     const gone = page.items.find((e) => e.status === 'unenrolled');
     expect(active && gone).toBeTruthy();
@@ -105,7 +112,7 @@ describe('bulk unenroll', () => {
     const search = '?status=paused';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
     const name = await sequenceName(SEQUENCE);
-    const total = await countOf(SEQUENCE, search);
+    const total = await countOf(SEQUENCE, { status: 'paused' });
     expect(total).toBeGreaterThan(100);
     await settledTable();
 
@@ -145,8 +152,8 @@ describe('bulk unenroll', () => {
     const search = '?status=paused&sort=contact&dir=asc';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
     const name = await sequenceName(SEQUENCE);
-    const total = await countOf(SEQUENCE, '?status=paused');
-    const page = EnrollmentPage.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=1`)).json());
+    const total = await countOf(SEQUENCE, { status: 'paused' });
+    const page = await rowsOf({ status: 'paused', sort: 'contact', dir: 'asc', limit: 1 });
     const kept = page.items[0]!;
     await settledTable();
 
@@ -171,7 +178,7 @@ describe('bulk unenroll', () => {
   it('keeps the dialog open with the reason when unenrolling fails, and retries with the same key', async () => {
     const search = '?status=active&sort=contact&dir=asc';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
-    const page = EnrollmentPage.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=1`)).json());
+    const page = await rowsOf({ status: 'active', sort: 'contact', dir: 'asc', limit: 1 });
     const [first] = page.items;
     await settledTable();
     await user.click(screen.getByRole('checkbox', { name: `Select ${first!.contact.name}` }));
@@ -195,7 +202,7 @@ describe('bulk unenroll', () => {
 
   it('shows progress while many enrollments are unenrolled', async () => {
     const { user, api } = await renderApp({ url: `/sequences/${LARGE_SEQUENCE}`, user: 'manager' });
-    const total = await countOf(LARGE_SEQUENCE, '');
+    const total = await countOf(LARGE_SEQUENCE, {});
     expect(total).toBeGreaterThan(2000);
     await settledTable();
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded rows' }));
@@ -217,7 +224,7 @@ describe('bulk unenroll', () => {
   it('lets a rep unenroll only their own enrollments', async () => {
     const search = '?status=active';
     const { user, api } = await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'rep' });
-    const total = await countOf(SEQUENCE, search);
+    const total = await countOf(SEQUENCE, { status: 'active' });
     const [own] = await api.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM enrollments WHERE sequence_id = 1 AND status = 'active' AND enrolled_by = 1`,
     );

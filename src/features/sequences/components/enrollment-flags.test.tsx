@@ -1,15 +1,16 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EnrollmentPage, type Enrollment } from '../../../contract/enrollments';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { Enrollment, ErrorFilter } from '../../../contract/enrollments';
 import { renderApp } from '../../../test/render-app';
 
 const SEQUENCE = '1';
 
 /** The first row the API lists for a view. */
-async function firstFromApi(search: string): Promise<Enrollment> {
-  const response = await fetch(`/api/sequences/${SEQUENCE}/enrollments${search}&limit=1`);
-  const page = EnrollmentPage.parse(await response.json());
-  if (!page.items[0]) throw new Error(`No enrollment for ${search}`);
+async function firstFromApi(error: ErrorFilter): Promise<Enrollment> {
+  const page = await request(endpoints.listEnrollments, { params: { id: SEQUENCE }, query: { error, limit: 1 } });
+  if (!page.items[0]) throw new Error(`No enrollment for error=${error}`);
   return page.items[0];
 }
 
@@ -68,7 +69,7 @@ describe('error flags', () => {
       for (const part of ['What happened', 'Why', 'What to do']) expect(within(dialog).getByText(part)).toBeInTheDocument();
       expect(dialog, code).toHaveTextContent(WHAT_TO_DO[code]);
       if (code === 'ALREADY_ENROLLED') {
-        const { relatedSequence } = await firstFromApi(`?error=${code}`);
+        const { relatedSequence } = await firstFromApi(code);
         expect(within(dialog).getByRole('link', { name: `Open “${relatedSequence!.name}”` })).toHaveAttribute(
           'href',
           `/sequences/${relatedSequence!.id}`,
@@ -90,7 +91,7 @@ describe('error flags', () => {
     const { user, router } = await renderApp({ url: `/sequences/${SEQUENCE}`, user: 'manager' });
     await screen.findByRole('table');
 
-    const open = async (code: string, name: string) => {
+    const open = async (code: ErrorFilter, name: string) => {
       await act(() => router.navigate(`/sequences/${SEQUENCE}?error=${code}`));
       const flag = await waitFor(() => within(firstRow()).getByRole('button', { name }));
       expect(within(firstRow()).getAllByRole('cell')[2]).toContainElement(flag);
@@ -98,7 +99,7 @@ describe('error flags', () => {
       await user.click(flag);
       const dialog = await screen.findByRole('dialog', { name });
       for (const part of ['What happened', 'Why', 'What to do']) expect(within(dialog).getByText(part)).toBeInTheDocument();
-      return { flag, dialog, row: await firstFromApi(`?error=${code}`) };
+      return { flag, dialog, row: await firstFromApi(code) };
     };
     const close = async (flag: HTMLElement) => {
       await user.keyboard('{Escape}');

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EnrollmentCount } from '../../../contract/enrollments';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
 import { renderApp } from '../../../test/render-app';
 
 const SEQUENCE = '1';
@@ -17,7 +18,7 @@ describe('History tab', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status' }), 'Paused');
     const table = await screen.findByRole('table');
     await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
-    const { total } = EnrollmentCount.parse(await (await fetch(`/api/sequences/${SEQUENCE}/enrollments/count?status=paused`)).json());
+    const { total } = await request(endpoints.countEnrollments, { params: { id: SEQUENCE }, query: { status: 'paused' } });
     await user.click(screen.getByRole('checkbox', { name: 'Select all loaded rows' }));
     await user.click(screen.getByRole('button', { name: `Select all ${number(total)} matching` }));
     await user.click(screen.getByRole('button', { name: 'Unenroll' }));

@@ -1,14 +1,16 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ScheduledPage } from '../../../contract/unenrolling';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { StepType } from '../../../contract/sequences';
 import { renderApp } from '../../../test/render-app';
 
 const SEQUENCE = '1';
 
 const scheduledTable = () => screen.findByRole('table', { name: 'Scheduled steps, soonest first' });
 
-async function fromApi(id = SEQUENCE, search = '') {
-  return ScheduledPage.parse(await (await fetch(`/api/sequences/${id}/scheduled?limit=50${search}`)).json());
+async function fromApi(id = SEQUENCE, type?: StepType) {
+  return request(endpoints.listScheduled, { params: { id }, query: { limit: 50, type } });
 }
 
 const when = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -60,7 +62,7 @@ describe('Scheduled tab', () => {
 
   it('filters by step type, and says when nothing matches', async () => {
     const { user, router } = await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled`, user: 'manager' });
-    const calls = await fromApi(SEQUENCE, '&type=call');
+    const calls = await fromApi(SEQUENCE, 'call');
     await scheduledTable();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Step type' }), 'Call');

@@ -1,20 +1,21 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EnrollmentCount, EnrollmentPage } from '../../../contract/enrollments';
-import { SequenceDetail } from '../../../contract/sequences';
+import type { z } from 'zod';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { EnrollmentListQuery } from '../../../contract/enrollments';
 import { renderApp } from '../../../test/render-app';
 
 const SEQUENCE = '1';
 
 /** What the API itself answers, to compare the screen against. */
-async function fromApi(search = '') {
-  const base = `/api/sequences/${SEQUENCE}`;
+async function fromApi(view: Omit<z.input<typeof EnrollmentListQuery>, 'cursor' | 'limit'> = {}) {
+  const params = { id: SEQUENCE };
+  const { sort: _sort, dir: _dir, ...filter } = view;
   const [detail, page, count] = await Promise.all([
-    fetch(base).then(async (r) => SequenceDetail.parse(await r.json())),
-    fetch(`${base}/enrollments${search ? `${search}&` : '?'}limit=20`).then(async (r) => EnrollmentPage.parse(await r.json())),
-    fetch(`${base}/enrollments/count${search.replace(/[?&](sort|dir)=[^&]*/g, '').replace(/^&/, '?')}`).then(async (r) =>
-      EnrollmentCount.parse(await r.json()),
-    ),
+    request(endpoints.getSequence, { params }),
+    request(endpoints.listEnrollments, { params, query: { ...view, limit: 20 } }),
+    request(endpoints.countEnrollments, { params, query: filter }),
   ]);
   return { detail, page, total: count.total };
 }
@@ -96,7 +97,7 @@ describe('sequence summary', () => {
   it('reproduces a filtered, searched and sorted view from a link, and says how many match', async () => {
     const search = '?status=paused&error=SEND_FAILURE&sort=contact&dir=asc';
     await renderApp({ url: `/sequences/${SEQUENCE}${search}`, user: 'manager' });
-    const { page, total: expected } = await fromApi(search);
+    const { page, total: expected } = await fromApi({ status: 'paused', error: 'SEND_FAILURE', sort: 'contact', dir: 'asc' });
     expect(expected).toBeGreaterThan(1);
 
     await screen.findByRole('table');
@@ -110,7 +111,7 @@ describe('sequence summary', () => {
     }
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      `/api/sequences/${SEQUENCE}/enrollments/export?status=paused&error=SEND_FAILURE&sort=contact&dir=asc`,
+      `${endpoints.exportEnrollments.path.replace(':id', SEQUENCE)}?status=paused&error=SEND_FAILURE&sort=contact&dir=asc`,
     );
   });
 
@@ -131,7 +132,7 @@ describe('sequence summary', () => {
     fireEvent.change(screen.getByLabelText('Enrolled from'), { target: { value: '2026-11-01' } });
     await waitFor(() => expect(params().get('from')).toBe('2026-11-01'));
 
-    const expected = await fromApi(`?status=unenrolled&enrolledBy=${someone!.id}&from=2026-11-01`);
+    const expected = await fromApi({ status: 'unenrolled', enrolledBy: String(someone!.id), from: '2026-11-01' });
     expect(expected.total).toBeGreaterThan(0);
     await waitFor(() => expect(total()).toHaveTextContent(expected.total === 1 ? '1 enrollment' : `${expected.total} enrollments`));
     for (const row of within(table()).getAllByRole('row').slice(1)) {
@@ -203,13 +204,13 @@ describe('sequence summary', () => {
     expect(header('Enrolled on')).not.toHaveAttribute('aria-sort');
     expect(window.location.search).toBe('?sort=contact&dir=asc');
     expect(table()).toHaveAccessibleName('Enrollments, sorted by Contact, ascending');
-    const asc = await fromApi('?sort=contact&dir=asc');
+    const asc = await fromApi({ sort: 'contact', dir: 'asc' });
     await waitFor(() => expect(rowNames().slice(0, 20)).toEqual(asc.page.items.map((e) => e.contact.name)));
 
     await user.click(screen.getByRole('button', { name: 'Contact' }));
 
     await waitFor(() => expect(header('Contact')).toHaveAttribute('aria-sort', 'descending'));
-    const desc = await fromApi('?sort=contact&dir=desc');
+    const desc = await fromApi({ sort: 'contact', dir: 'desc' });
     await waitFor(() => expect(rowNames().slice(0, 20)).toEqual(desc.page.items.map((e) => e.contact.name)));
 
     await user.click(screen.getByRole('button', { name: 'Last activity' }));

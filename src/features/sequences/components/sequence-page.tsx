@@ -4,13 +4,14 @@ import { useEffect, useRef } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useNavigationType, useParams, useSearchParams } from 'react-router';
+import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { api } from '../../../contract/api';
 import type { User } from '../../../contract/auth';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
 import { sequenceQuery } from '../api/get-sequence';
-import { canChangeEnrollments } from '../can-change-enrollments';
 import {
   SEQUENCE_TABS,
   readSequenceSearch,
@@ -36,11 +37,6 @@ function isTab(key: Key): key is SequenceTab {
   return (SEQUENCE_TABS as readonly Key[]).includes(key);
 }
 
-/** Managers and admins read a sequence's History and change its settings. */
-function isManager(user: User): boolean {
-  return user.role === 'manager' || user.role === 'admin';
-}
-
 /** The sequence summary: header figures, then the Enrollments, Scheduled and (for managers) History tabs. */
 export function SequencePage() {
   const { t } = useTranslation();
@@ -50,8 +46,12 @@ export function SequencePage() {
   const search = readSequenceSearch(searchParams);
   // The route loader has fetched it; if that failed, show the error here, with a retry.
   const query = useQuery({ ...sequenceQuery(id), retryOnMount: false });
-  const canChange = canChangeEnrollments(user.role);
-  const canManage = isManager(user);
+  const canEnroll = can(api.enrollContacts, user);
+  // Unenroll, re-enroll and bulk unenroll share one access rule; which rows are theirs the server decides.
+  const canChange = can(api.unenroll, user);
+  // History's readers also get the same-company switch: the settings endpoint admits a rep as
+  // well, but only for a sequence they own, so the switch stays with those who manage them all.
+  const canManage = can(api.listHistory, user);
   // A link to History opened by someone who cannot read it shows the default tab.
   const tab: SequenceTab = search.tab === 'history' && !canManage ? 'enrollments' : search.tab;
 
@@ -111,7 +111,7 @@ export function SequencePage() {
             <SameCompanySetting sequence={sequence} canEdit={canManage} />
           </>
         }
-        actions={canChange ? <EnrollContactsButton sequence={sequence} /> : null}
+        actions={canEnroll ? <EnrollContactsButton sequence={sequence} /> : null}
       />
       <SequenceFigures figures={sequence.figures} />
       <Tabs

@@ -1,12 +1,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SequenceList } from '../../../contract/sequences';
+import type { z } from 'zod';
+import { request } from '../../../api/client';
+import { api as endpoints } from '../../../contract/api';
+import type { SequenceList, SequenceListQuery } from '../../../contract/sequences';
 import { renderApp } from '../../../test/render-app';
 
 /** What the API itself answers for a view, to compare the screen against. */
-async function fromApi(search = ''): Promise<SequenceList> {
-  const response = await fetch(`/api/sequences${search}`);
-  return SequenceList.parse(await response.json());
+async function fromApi(query: z.input<typeof SequenceListQuery> = {}): Promise<SequenceList> {
+  return request(endpoints.listSequences, { query });
 }
 
 function rowNames(): string[] {
@@ -54,7 +56,7 @@ describe('sequences page', () => {
     const word = all.items
       .flatMap((s) => s.name.split(/\s+/))
       .find((w) => w.length > 3 && all.items.some((s) => !s.name.toLowerCase().includes(w.toLowerCase())))!;
-    const expected = await fromApi(`?q=${encodeURIComponent(word)}`);
+    const expected = await fromApi({ q: word });
     expect(expected.total).toBeLessThan(all.total);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search sequences' }), word);
@@ -78,14 +80,14 @@ describe('sequences page', () => {
     await waitFor(() => expect(replyHeader()).toHaveAttribute('aria-sort', 'descending'));
     expect(nameHeader).not.toHaveAttribute('aria-sort');
     expect(window.location.search).toBe('?sort=replyRate&dir=desc');
-    expect(rowNames()).toEqual((await fromApi('?sort=replyRate&dir=desc')).items.map((s) => s.name));
+    expect(rowNames()).toEqual((await fromApi({ sort: 'replyRate', dir: 'desc' })).items.map((s) => s.name));
     expect(screen.getByRole('table')).toHaveAccessibleName('Sequences, sorted by Reply rate, descending');
 
     await user.click(screen.getByRole('button', { name: 'Reply rate' }));
 
     await waitFor(() => expect(replyHeader()).toHaveAttribute('aria-sort', 'ascending'));
     expect(window.location.search).toBe('?sort=replyRate&dir=asc');
-    expect(rowNames()).toEqual((await fromApi('?sort=replyRate&dir=asc')).items.map((s) => s.name));
+    expect(rowNames()).toEqual((await fromApi({ sort: 'replyRate', dir: 'asc' })).items.map((s) => s.name));
   });
 
   it('reproduces a view from a link', async () => {
@@ -94,7 +96,7 @@ describe('sequences page', () => {
     await screen.findByRole('table');
     expect(screen.getByRole('searchbox', { name: 'Search sequences' })).toHaveValue('e');
     expect(screen.getAllByRole('columnheader')[columnIndex('Steps')]).toHaveAttribute('aria-sort', 'descending');
-    expect(rowNames()).toEqual((await fromApi('?q=e&sort=steps&dir=desc')).items.map((s) => s.name));
+    expect(rowNames()).toEqual((await fromApi({ q: 'e', sort: 'steps', dir: 'desc' })).items.map((s) => s.name));
   });
 
   it('says when nothing matches the search, and clears it', async () => {

@@ -1,6 +1,0 @@
-import type { Role } from '../../contract/auth';
-
-/** Marketers read enrollments only; the server refuses their changes, so the UI hides them. */
-export function canChangeEnrollments(role: Role): boolean {
-  return role !== 'marketer';
-}

@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { createNodeApp } from './node-app';
 
 const INDEX = '<!doctype html><title>Sequence Desk</title><div id="root"></div>';
 const SECRET = 'top secret outside dist';
+const BIG_SCRIPT = 'export const rows = [' + Array.from({ length: 500 }, (_, i) => `{ id: ${i} }`).join(', ') + '];';
 
 let root: string;
 let distDir: string;
@@ -32,6 +34,10 @@ beforeAll(() => {
   mkdirSync(join(distDir, 'assets'), { recursive: true });
   writeFileSync(join(distDir, 'index.html'), INDEX);
   writeFileSync(join(distDir, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
+  // What the build writes beside a text asset: its brotli and gzip copies.
+  writeFileSync(join(distDir, 'assets', 'app-Zz99Yy88.js'), BIG_SCRIPT);
+  writeFileSync(join(distDir, 'assets', 'app-Zz99Yy88.js.br'), brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(join(distDir, 'assets', 'app-Zz99Yy88.js.gz'), gzipSync(BIG_SCRIPT));
   writeFileSync(join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'secret.txt'), SECRET);
 });
@@ -83,6 +89,42 @@ describe('createNodeApp', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe('console.log(1)');
     expectSecurityHeaders(res);
+  });
+
+  it('sends the brotli copy to a browser that takes it, gzip to one that takes only gzip, the file to others', async () => {
+    const path = '/assets/app-Zz99Yy88.js';
+    const br = await app().request(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(BIG_SCRIPT.length / 4);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(BIG_SCRIPT);
+
+    const gz = await app().request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await app().request(path);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_SCRIPT);
+    // Each form has its own validator: a cache must not answer a gzip request with brotli bytes.
+    expect(new Set([br, gz, plain].map((r) => r.headers.get('etag'))).size).toBe(3);
+  });
+
+  it('answers 304 without a body when the browser already has the file, and 200 when it changed', async () => {
+    for (const path of ['/', '/sequences/1', '/assets/index-Ab12Cd34.js']) {
+      const first = await app().request(path);
+      const etag = first.headers.get('etag');
+      expect(etag, path).toMatch(/^".+"$/);
+      const again = await app().request(path, { headers: { 'If-None-Match': etag! } });
+      expect(again.status, path).toBe(304);
+      expect(await again.text(), path).toBe('');
+      expect(again.headers.get('etag'), path).toBe(etag);
+      expectSecurityHeaders(again);
+      const stale = await app().request(path, { headers: { 'If-None-Match': '"something-else"' } });
+      expect(stale.status, path).toBe(200);
+    }
   });
 
   it('revalidates unhashed files outside /assets', async () => {

@@ -55,6 +55,41 @@ function withCacheControl(res: Response | void, value: string): Response | void 
   return res;
 }
 
+/**
+ * A validator for a file served as it is on disk: its size and modification time (what
+ * serveStatic sent as Content-Length and Last-Modified) and the encoding, since the brotli and
+ * gzip copies are other bytes. Cheap: no hashing of the body per request.
+ */
+function fileEtag(res: Response): string | null {
+  const length = res.headers.get('Content-Length');
+  const modified = Date.parse(res.headers.get('Last-Modified') ?? '');
+  if (length === null || Number.isNaN(modified)) return null;
+  const encoding = res.headers.get('Content-Encoding');
+  return `"${Number(length).toString(36)}-${modified.toString(36)}${encoding ? `-${encoding}` : ''}"`;
+}
+
+/** `If-None-Match` holds the tag (or `*`): the browser's copy is current. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/** Adds the ETag to a served file and turns it into a 304 when the browser already has it. */
+async function withEtag(res: Response | void, ifNoneMatch: string | undefined): Promise<Response | void> {
+  if (!(res instanceof Response) || res.status !== 200) return res;
+  const etag = fileEtag(res);
+  if (!etag) return res;
+  res.headers.set('ETag', etag);
+  if (!matches(ifNoneMatch, etag)) return res;
+  await res.body?.cancel(); // closes the file stream serveStatic opened
+  const headers = new Headers(res.headers);
+  for (const h of ['Content-Length', 'Content-Type', 'Content-Encoding']) headers.delete(h);
+  return new Response(null, { status: 304, headers });
+}
+
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
@@ -107,11 +142,14 @@ export function createNodeApp(options: NodeAppOptions): Hono {
   let indexHtml: MiddlewareHandler | undefined;
   const isBuilt = () => existsSync(join(distDir, 'index.html'));
 
+  // `precompressed`: the build writes .br and .gz beside each text asset; the browser gets the
+  // smallest it accepts (Vary: Accept-Encoding), and the file as it is otherwise.
   node.use('*', async (c, next) => {
     if (!isBuilt()) return next();
-    distFiles ??= serveStatic({ root: distDir });
+    distFiles ??= serveStatic({ root: distDir, precompressed: true });
     const res = await distFiles(c, next);
-    return withCacheControl(res, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    const cached = withCacheControl(res, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    return withEtag(cached, c.req.header('If-None-Match'));
   });
 
   // SPA fallback: any other GET that isn't a file gets index.html, so deep links load the app.
@@ -120,8 +158,8 @@ export function createNodeApp(options: NodeAppOptions): Hono {
     if (!isBuilt()) {
       return c.text('The web app is not built: run `npx vite build` (npm start does it for you).', 503);
     }
-    indexHtml ??= serveStatic({ root: distDir, path: 'index.html' });
-    return withCacheControl(await indexHtml(c, next), REVALIDATE);
+    indexHtml ??= serveStatic({ root: distDir, path: 'index.html', precompressed: true });
+    return withEtag(withCacheControl(await indexHtml(c, next), REVALIDATE), c.req.header('If-None-Match'));
   });
 
   node.notFound((c) => c.text('Not found', 404));

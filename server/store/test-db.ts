@@ -33,7 +33,6 @@ const CACHE_DIR = path.join(ROOT, '.cache', 'test-db');
 
 /** What decides the snapshot's content: when one of these changes, it is rebuilt. */
 const SOURCES = [
-  'server/store/test-db.ts',
   'server/store/migrations',
   'server/store/migrate.ts',
   'server/store/seed',

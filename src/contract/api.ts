@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NumericId } from './common';
 import { endpoint } from './endpoint';
 import { SessionResponse, SignInRequest } from './auth';
 import { HealthResponse } from './health';
@@ -54,7 +55,7 @@ import {
 } from './probation';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
-export const IdParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'Expected a numeric id') }).strict();
+export const IdParams = z.object({ id: NumericId }).strict();
 
 const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
 /** Marketing email and the contact review are the marketers' (and admins'); everyone may read

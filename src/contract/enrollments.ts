@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailProblem, EnrollErrorCode, EnrollmentStatus, UnenrollReason } from './codes';
+import { NUMERIC_ID } from './common';
 import { SortDirection } from './sequences';
 
 export const ErrorFilter = z.union([EnrollErrorCode, EmailProblem]);
@@ -13,7 +14,7 @@ const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD (inclusive)')
 const filterFields = {
   status: EnrollmentStatus.optional(),
   error: ErrorFilter.optional(),
-  enrolledBy: z.string().regex(/^\d{1,9}$/, 'Expected a user id').optional(),
+  enrolledBy: z.string().regex(NUMERIC_ID, 'Expected a user id').optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Search in contact name and email'),
@@ -77,9 +78,9 @@ export const ReenrollRequest = z.object({ step: z.number().int().min(1).max(100)
 
 export const EnrollRequest = z
   .object({
-    contactIds: z.array(z.string().regex(/^\d{1,9}$/)).min(1).max(500),
+    contactIds: z.array(z.string().regex(NUMERIC_ID)).min(1).max(500),
     step: z.number().int().min(1).max(100),
-    inboxId: z.string().regex(/^\d{1,9}$/),
+    inboxId: z.string().regex(NUMERIC_ID),
   })
   .strict()
   .meta({ id: 'EnrollRequest' });

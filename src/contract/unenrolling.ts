@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnrollmentStatus, UnenrollReason } from './codes';
+import { NumericId } from './common';
 import { EnrollmentFilter } from './enrollments';
 import { StepType } from './sequences';
 
@@ -7,7 +8,7 @@ import { StepType } from './sequences';
 // of a sequence, the activity ingest that unenrolls contacts by itself, and the integration
 // keys that authenticate it.
 
-const Id = z.string().regex(/^\d{1,9}$/, 'Expected a numeric id');
+const Id = NumericId;
 const Ref = z.object({ id: z.string(), name: z.string() });
 const Instant = z.iso.datetime({ offset: true });
 

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../src/contract/auth';
-import { Enrollment } from '../src/contract/enrollments';
+import { BulkUnenrollResult, Enrollment, UndoResult } from '../src/contract/enrollments';
 import { ContactDetail } from '../src/contract/contacts';
-import { SequenceDetail } from '../src/contract/sequences';
-import {
-  ActivityResult,
-  BulkUnenrollResult,
-  CreatedIntegrationKey,
-  HistoryPage,
-  IntegrationKeyList,
-  ScheduledPage,
-  UndoResult,
-  type ScheduledStep,
-} from '../src/contract/unenrolling';
+import { HistoryPage, ScheduledPage, SequenceDetail, type ScheduledStep } from '../src/contract/sequences';
+import { ActivityResult, CreatedIntegrationKey, IntegrationKeyList } from '../src/contract/integrations';
 import { demoClock } from './store/test-db';
 import { testClient, type TestClient } from './test-utils';
 

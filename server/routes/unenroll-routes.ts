@@ -1,10 +1,6 @@
 import type { Hono } from 'hono';
 import { api } from '../../src/contract/api';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENCY_REPLAYED_HEADER,
-  IdempotencyKey,
-} from '../../src/contract/unenrolling';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_REPLAYED_HEADER, IdempotencyKey } from '../../src/contract/enrollments';
 import type { Clock } from '../deps';
 import type { AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';

@@ -1,10 +1,6 @@
 import type { UnenrollReason } from '../../src/contract/codes';
-import {
-  MAX_LISTED_ITEMS,
-  type ActivityEvent,
-  type ActivityResult,
-  type CreatedIntegrationKey,
-} from '../../src/contract/unenrolling';
+import { MAX_LISTED_ITEMS } from '../../src/contract/enrollments';
+import type { ActivityEvent, ActivityResult, CreatedIntegrationKey } from '../../src/contract/integrations';
 import { ACCOUNT_EVENTS, COMPANY_RULE_EVENTS, decideAutomaticUnenroll } from '../../src/domain/unenroll-rules';
 import type { Clock } from '../deps';
 import type { Integration } from '../http/context';

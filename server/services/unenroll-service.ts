@@ -1,11 +1,5 @@
-import type { Enrollment } from '../../src/contract/enrollments';
-import type {
-  BulkUnenrollRequest,
-  BulkUnenrollResult,
-  ScheduledQuery,
-  SequenceSettings,
-  UndoResult,
-} from '../../src/contract/unenrolling';
+import type { BulkUnenrollRequest, BulkUnenrollResult, Enrollment, UndoResult } from '../../src/contract/enrollments';
+import type { ScheduledQuery, SequenceSettings } from '../../src/contract/sequences';
 import type { Session } from '../http/context';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';

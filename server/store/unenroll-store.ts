@@ -1,16 +1,13 @@
 import type { EnrollmentStatus, Plan, UnenrollReason } from '../../src/contract/codes';
-import type { EnrollmentFilter } from '../../src/contract/enrollments';
-import type { StepType } from '../../src/contract/sequences';
 import {
-  AuditAction,
   MAX_LISTED_ITEMS,
-  type AuditEntry,
   type BulkSkipReason,
   type BulkUnenrollResult,
-  type IntegrationKey,
+  type EnrollmentFilter,
   type NotRestoredReason,
-  type ScheduledStep,
-} from '../../src/contract/unenrolling';
+} from '../../src/contract/enrollments';
+import { AuditAction, type AuditEntry, type ScheduledStep, type StepType } from '../../src/contract/sequences';
+import type { IntegrationKey } from '../../src/contract/integrations';
 import type { Queryable } from './db';
 import { filterSql, type Viewer } from './enrollments-store';
 

@@ -3,8 +3,21 @@ import { NumericId } from './common';
 import { endpoint } from './endpoint';
 import { SessionResponse, SignInRequest } from './auth';
 import { HealthResponse } from './health';
-import { SequenceDetail, SequenceList, SequenceListQuery } from './sequences';
 import {
+  HistoryPage,
+  HistoryQuery,
+  ScheduledPage,
+  ScheduledQuery,
+  SequenceDetail,
+  SequenceList,
+  SequenceListQuery,
+  SequenceSettings,
+  SequenceSettingsUpdate,
+} from './sequences';
+import {
+  BulkUnenrollRequest,
+  BulkUnenrollResult,
+  CompleteStepRequest,
   Enrollment,
   EnrollmentCount,
   EnrollmentExportQuery,
@@ -14,25 +27,16 @@ import {
   EnrollRequest,
   EnrollResult,
   ReenrollRequest,
+  UndoResult,
 } from './enrollments';
 import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
 import {
   ActivityEvent,
   ActivityResult,
-  BulkUnenrollRequest,
-  BulkUnenrollResult,
-  CompleteStepRequest,
   CreatedIntegrationKey,
   CreateIntegrationKeyRequest,
-  HistoryPage,
-  HistoryQuery,
   IntegrationKeyList,
-  ScheduledPage,
-  ScheduledQuery,
-  SequenceSettings,
-  SequenceSettingsUpdate,
-  UndoResult,
-} from './unenrolling';
+} from './integrations';
 import {
   Account,
   ContactNotSent,

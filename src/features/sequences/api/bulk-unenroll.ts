@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
-import { BulkUnenrollResult, IDEMPOTENCY_KEY_HEADER, type BulkUnenrollRequest } from '../../../contract/unenrolling';
+import { BulkUnenrollResult, IDEMPOTENCY_KEY_HEADER, type BulkUnenrollRequest } from '../../../contract/enrollments';
 
 export interface BulkUnenrollVariables {
   request: BulkUnenrollRequest;

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
-import { HistoryPage } from '../../../contract/unenrolling';
+import { HistoryPage } from '../../../contract/sequences';
 
 export const HISTORY_PAGE_SIZE = 50;
 

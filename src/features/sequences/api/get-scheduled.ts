@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import type { StepType } from '../../../contract/sequences';
-import { ScheduledPage } from '../../../contract/unenrolling';
+import { ScheduledPage } from '../../../contract/sequences';
 
 /** The Scheduled tab's filter: a step type, and send times from / before two instants. */
 export interface ScheduledFilter {

@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
-import { UndoResult } from '../../../contract/unenrolling';
+import { UndoResult } from '../../../contract/enrollments';
 
 /** Undoes a bulk unenroll by its batch id: restores what nothing changed since. */
 export const undoUnenrollMutation = (queryClient: QueryClient) =>

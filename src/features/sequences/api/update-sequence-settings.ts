@@ -1,7 +1,7 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../api/client';
 import type { SequenceDetail } from '../../../contract/sequences';
-import { SequenceSettings, type SequenceSettingsUpdate } from '../../../contract/unenrolling';
+import { SequenceSettings, type SequenceSettingsUpdate } from '../../../contract/sequences';
 import { sequenceQuery } from './get-sequence';
 
 /** Changes a sequence's settings; the summary shows the saved value at once. */

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ScheduledPage } from '../../../contract/unenrolling';
+import { ScheduledPage } from '../../../contract/sequences';
 import { renderApp } from '../../../test/render-app';
 
 const SEQUENCE = '1';

@@ -1,13 +1,11 @@
-import type { Session } from '../http/context';
+import { viewerOf, type Session, type Viewer } from '../http/context';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
 import type { Enrollment, EnrollRequest, EnrollResult } from '../../src/contract/enrollments';
 import { reenrollStep } from '../../src/domain/enrollment-problems';
 import { enrollmentRefusal } from '../../src/domain/eligibility';
-import type { Viewer } from '../store/enrollments-store';
-import { audit, getEnrollment, lockEnrollment, markReenrolled, markUnenrolled } from '../store/enrollments-store';
-
-export const viewerOf = (s: Session): Viewer => ({ userId: s.userId, onlyOwn: s.user.role === 'rep' });
+import { audit } from '../store/audit';
+import { getEnrollment, lockEnrollment, markReenrolled, markUnenrolled } from '../store/enrollments-store';
 
 /** The sequence if the viewer may see it (reps: ones they own or enrolled in), else 404. */
 export async function requireSequence(

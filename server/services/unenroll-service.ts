@@ -1,9 +1,10 @@
 import type { BulkUnenrollRequest, BulkUnenrollResult, Enrollment, UndoResult } from '../../src/contract/enrollments';
 import type { ScheduledQuery, SequenceSettings } from '../../src/contract/sequences';
-import type { Session } from '../http/context';
+import { viewerOf, type Session } from '../http/context';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
-import { audit, getEnrollment, lockEnrollment } from '../store/enrollments-store';
+import { audit } from '../store/audit';
+import { getEnrollment, lockEnrollment } from '../store/enrollments-store';
 import {
   advanceStep,
   bulkUnenroll,
@@ -20,7 +21,7 @@ import {
   unknownEnrollmentIds,
   type BulkSelection,
 } from '../store/unenroll-store';
-import { requireSequence, viewerOf } from './enrollment-service';
+import { requireSequence } from './enrollment-service';
 import { sha256Hex } from './tokens';
 
 const BULK_UNENROLL = 'bulk-unenroll';

@@ -3,8 +3,8 @@ import { Industry, type EmailKind, type NotSentEmail } from '../../src/contract/
 import type { EmailCounts } from '../../src/domain/health';
 import { notSentGroupOf } from '../../src/domain/health';
 import type { Queryable } from './db';
-import { audit } from './enrollments-store';
-import { likePattern } from './sequences-store';
+import { audit } from './audit';
+import { likePattern } from './sql';
 
 // Reads for the email health view. The figures come from the daily rollups of migration 003
 // (email_daily, email_not_sent_daily), never from email_events, so their cost does not grow

@@ -4,13 +4,8 @@ import type { Enrollment, EnrollmentFilter, EnrollmentSortField } from '../../sr
 import type { SortDirection } from '../../src/contract/sequences';
 import { reenrollStep } from '../../src/domain/enrollment-problems';
 import type { Queryable } from './db';
-import { likePattern } from './sequences-store';
-
-/** Who is asking: reps see only what they enrolled. */
-export interface Viewer {
-  userId: number;
-  onlyOwn: boolean;
-}
+import type { Viewer } from '../http/context';
+import { likePattern } from './sql';
 
 // Whitelisted sort keys; each has a matching index in migration 002.
 const SORT_SQL: Record<EnrollmentSortField, { expr: string; type: 'timestamptz' | 'text' | 'int' }> = {
@@ -250,17 +245,4 @@ export async function markReenrolled(tx: Queryable, id: number, step: number, no
       WHERE id = $1`,
     [id, step, now],
   );
-}
-
-export async function audit(
-  tx: Queryable,
-  entry: { at: Date; actorId: number | null; action: string; subject: string; details: Record<string, unknown> },
-): Promise<void> {
-  await tx.query('INSERT INTO audit_log (at, actor_id, action, subject, details) VALUES ($1, $2, $3, $4, $5)', [
-    entry.at,
-    entry.actorId,
-    entry.action,
-    entry.subject,
-    JSON.stringify(entry.details),
-  ]);
 }

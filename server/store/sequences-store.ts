@@ -1,5 +1,6 @@
 import type { SequenceDetail, SequenceListItem, SequenceListQuery, SequenceSortField, StepType } from '../../src/contract/sequences';
 import type { Queryable } from './db';
+import { likePattern } from './sql';
 
 // Whitelisted ORDER BY expressions: the sort field never reaches SQL as text.
 const SORT_SQL: Record<SequenceSortField, string> = {
@@ -12,9 +13,6 @@ const SORT_SQL: Record<SequenceSortField, string> = {
   meetingRate: 'meeting_rate',
   errorCount: 'errors',
 };
-
-/** Escapes LIKE wildcards so a search for "50%" finds the literal text. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
  * Sequences visible to a viewer with their figures. `onlyEnrolledBy` (reps) limits both the

@@ -19,7 +19,7 @@ import {
   touchIntegrationKey,
   type LiveEnrollment,
 } from '../store/unenroll-store';
-import { randomToken, sha256Hex } from './tokens';
+import { randomToken, sha256Hex } from '../sessions/tokens';
 
 const KEY_PREFIX = 'sdk_';
 

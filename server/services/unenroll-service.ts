@@ -22,7 +22,7 @@ import {
   type BulkSelection,
 } from '../store/unenroll-store';
 import { requireSequence } from './enrollment-service';
-import { sha256Hex } from './tokens';
+import { sha256Hex } from '../sessions/tokens';
 
 const BULK_UNENROLL = 'bulk-unenroll';
 

@@ -36,7 +36,7 @@ const SOURCES = [
   'server/store/migrations',
   'server/store/migrate.ts',
   'server/store/seed',
-  'server/services/passwords.ts',
+  'server/sessions/passwords.ts',
   'server/store/pglite-db.ts',
   'server/store/test-db.ts',
 ];

@@ -1,6 +1,6 @@
 import type { Role } from '../../src/contract/auth';
 import type { Session } from '../http/context';
-import type { Queryable } from './db';
+import type { Queryable } from '../store/db';
 
 export async function insertSession(
   db: Queryable,

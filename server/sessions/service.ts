@@ -3,7 +3,7 @@ import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { Session } from '../http/context';
 import { HttpError } from '../http/errors';
-import { findUserByEmail } from '../store/users-store';
+import { findUserByEmail } from './users-store';
 import {
   clearSignInFailures,
   deleteSession,
@@ -11,7 +11,7 @@ import {
   insertSession,
   recordSignInFailure,
   signInFailures,
-} from '../store/sessions-store';
+} from './store';
 import { verifyPassword } from './passwords';
 import { randomToken, sha256Hex } from './tokens';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClient, type TestClient } from './test-utils';
-import { DEMO_PASSWORD } from './store/seed/demo-users';
+import { testClient, type TestClient } from '../test-utils';
+import { DEMO_PASSWORD } from '../store/seed/demo-users';
 
 let t: TestClient;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { api } from '../../src/contract/api';
 import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../../src/contract/auth';
 import type { AppEnv } from '../http/context';
 import { register } from '../http/register';
-import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimit } from '../services/auth-service';
+import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimit } from './service';
 import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 

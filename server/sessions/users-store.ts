@@ -1,5 +1,5 @@
 import type { Role, User } from '../../src/contract/auth';
-import type { Queryable } from './db';
+import type { Queryable } from '../store/db';
 
 interface UserRow {
   id: number;

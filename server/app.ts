@@ -10,7 +10,7 @@ import { randomToken } from './sessions/tokens';
 import { authRoutes } from './sessions/routes';
 import { sequenceRoutes } from './routes/sequence-routes';
 import { enrollmentRoutes } from './routes/enrollment-routes';
-import { systemRoutes } from './routes/system-routes';
+import { systemRoutes } from './system/routes';
 import { unenrollRoutes } from './routes/unenroll-routes';
 import { resolveIntegrationKey } from './services/activity-service';
 import { emailHealthRoutes } from './routes/email-health-routes';

@@ -14,6 +14,7 @@ import { systemRoutes } from './system/routes';
 import { unenrollRoutes } from './routes/unenroll-routes';
 import { resolveIntegrationKey } from './services/activity-service';
 import { emailHealthRoutes } from './routes/email-health-routes';
+import { accountRoutes } from './account/routes';
 import { probationRoutes } from './routes/probation-routes';
 
 /**
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   enrollmentRoutes(app, { db: deps.db, clock });
   unenrollRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
+  accountRoutes(app, { db: deps.db, clock });
   probationRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { badRequest, notFound } from '../http/errors';
 import { register } from '../http/register';
-import { accountView, emailHealth, setAccountIndustry, windowOut } from '../services/email-health-service';
+import { emailHealth, windowOut } from '../services/email-health-service';
 import { getContact } from '../store/contacts-store';
 import type { Db } from '../store/db';
 import { countNotSent, listNotSent, notSentOfContact } from '../store/email-health-store';
@@ -36,12 +36,6 @@ export function emailHealthRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Cloc
     if (!(await getContact(db, id))) throw notFound('The contact');
     return notSentOfContact(db, id);
   });
-
-  register(app, api.getAccount, () => accountView(db));
-
-  register(app, api.updateAccountIndustry, ({ body, session }) =>
-    setAccountIndustry(db, body.industry, session.userId, clock.now()),
-  );
 }
 
 /** Our cursors carry epoch microseconds; a string key is a cursor of another list. */

@@ -2,11 +2,11 @@ import type { UnenrollReason } from '../../src/contract/codes';
 import { MAX_LISTED_ITEMS } from '../../src/contract/enrollments';
 import type { ActivityEvent, ActivityResult, CreatedIntegrationKey } from '../../src/contract/integrations';
 import { ACCOUNT_EVENTS, COMPANY_RULE_EVENTS, decideAutomaticUnenroll } from '../../src/domain/unenroll-rules';
+import { findAccount } from '../account/store';
 import type { Clock } from '../deps';
 import type { Integration } from '../http/context';
 import type { Db, Queryable } from '../store/db';
 import {
-  accountPlan,
   activityEventResult,
   applyAutomaticUnenrolls,
   claimActivityEvent,
@@ -71,7 +71,8 @@ export async function ingestActivity(db: Db, integration: Integration, event: Ac
 }
 
 async function apply(tx: Queryable, event: ActivityEvent, now: Date): Promise<ActivityResult> {
-  const plan = await accountPlan(tx);
+  // An account that was never set up counts as the free plan.
+  const plan = (await findAccount(tx))?.plan ?? 'free';
   const candidates: Array<{ e: LiveEnrollment; subject: 'contact' | 'company-member' }> = [];
   let contactId: number | null = null;
 

@@ -1,7 +1,5 @@
 import { MailboxProvider } from '../../src/contract/codes';
 import {
-  Industry,
-  type Account,
   type EmailHealth,
   type EmailHealthQuery,
   type NotSentSummary,
@@ -11,7 +9,6 @@ import {
   type TrendSeries,
 } from '../../src/contract/email-health';
 import {
-  PROBATION_PLANS,
   SUSPENSION_LIMITS,
   ZERO_COUNTS,
   addCounts,
@@ -34,7 +31,8 @@ import {
 import { thresholdsFor } from '../../src/domain/industry-benchmarks';
 import { isUnderWatch } from '../../src/domain/probation';
 import type { Db } from '../store/db';
-import { dailyCounts, notSentCounts, readAccount, updateIndustry, type NotSentCount } from '../store/email-health-store';
+import { readAccount } from '../account/store';
+import { dailyCounts, notSentCounts, type NotSentCount } from '../store/email-health-store';
 import { syncProbation } from './probation-service';
 
 /** The window as the contract states it. */
@@ -163,24 +161,4 @@ function notSentSummary(counts: readonly NotSentCount[]): NotSentSummary {
     return { group, total: reasons.reduce((s, r) => s + r.count, 0), reasons };
   });
   return { total: groups.reduce((s, g) => s + g.total, 0), groups };
-}
-
-// ---- the account -----------------------------------------------------------------------------
-
-export async function accountView(db: Db): Promise<Account> {
-  const account = await readAccount(db);
-  return {
-    name: account.name,
-    plan: account.plan,
-    industry: account.industry,
-    probationEligible: PROBATION_PLANS.includes(account.plan),
-    benchmarkSource: thresholdsFor(account.industry).benchmarkSource,
-    industries: Industry.options.map((industry) => ({ industry, benchmarkSource: thresholdsFor(industry).benchmarkSource })),
-  };
-}
-
-/** Sets the account's industry (admins; the route checks) and records who did it. */
-export async function setAccountIndustry(db: Db, industry: Industry, actorId: number, now: Date): Promise<Account> {
-  await db.transaction((tx) => updateIndustry(tx, industry, actorId, now));
-  return accountView(db);
 }

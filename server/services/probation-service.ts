@@ -24,6 +24,7 @@ import {
   warningNumber,
 } from '../../src/domain/probation';
 import { canGoToStep, completionRefusal, goToStep } from '../../src/domain/probation-review';
+import { readAccount, type AccountRecord } from '../account/store';
 import { HttpError, conflict, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
 import { dailyCounts } from '../store/email-health-store';
@@ -34,13 +35,11 @@ import {
   listTransitions,
   markReviewCompleted,
   problemCounts,
-  readProbation,
   readReview,
   removeFromMarketing,
   removedContactIds,
   saveReview,
   writeProbation,
-  type ProbationAccount,
   type ReviewRow,
 } from '../store/probation-store';
 
@@ -59,14 +58,14 @@ interface Figures {
 }
 
 /** The figures probation is judged on: marketing email of the last 30 days, less 48 hours. */
-async function figuresOf(db: Queryable, account: ProbationAccount, now: Date): Promise<Figures> {
+async function figuresOf(db: Queryable, account: AccountRecord, now: Date): Promise<Figures> {
   const window = reportingWindow('30d', now);
   const daily = await dailyCounts(db, 'marketing', window.from, isoDay(window.endsAt.getTime()));
   const counts = daily.reduce<EmailCounts>((sum, row) => addCounts(sum, row), { ...ZERO_COUNTS });
   return { assessment: assessProbation(account.plan, thresholdsFor(account.industry), counts), counts, windowStartsAt: window.startsAt };
 }
 
-const assessmentOf = (account: ProbationAccount, figures: Figures, now: Date) => ({
+const assessmentOf = (account: AccountRecord, figures: Figures, now: Date) => ({
   now,
   plan: account.plan,
   triggers: figures.assessment.triggers,
@@ -77,13 +76,13 @@ const assessmentOf = (account: ProbationAccount, figures: Figures, now: Date) =>
  * The account's probation state as of `now`, after recording every transition that is due
  * (escalations, or a new probation when the figures call for one).
  */
-export async function syncProbation(db: Db, now: Date): Promise<{ account: ProbationAccount; figures: Figures }> {
-  const account = await readProbation(db);
+export async function syncProbation(db: Db, now: Date): Promise<{ account: AccountRecord; figures: Figures }> {
+  const account = await readAccount(db);
   const figures = await figuresOf(db, account, now);
   if (evaluate(account, assessmentOf(account, figures, now)).transitions.length === 0) return { account, figures };
   return db.transaction(async (tx) => {
     // Someone else may have recorded them meanwhile: decide again on the locked row.
-    const locked = await readProbation(tx, true);
+    const locked = await readAccount(tx, { forUpdate: true });
     const result = evaluate(locked, assessmentOf(locked, figures, now));
     if (result.transitions.length > 0) await writeProbation(tx, result.state, result.transitions);
     return { account: { ...locked, ...result.state }, figures };
@@ -152,8 +151,8 @@ export async function reviewProgress(db: Db, now: Date): Promise<ReviewProgress>
 }
 
 /** Locks the account and the open review, or refuses with 409 when there is none. */
-async function lockOpenReview(tx: Queryable): Promise<{ account: ProbationAccount; startedAt: Date; review: ReviewRow }> {
-  const account = await readProbation(tx, true);
+async function lockOpenReview(tx: Queryable): Promise<{ account: AccountRecord; startedAt: Date; review: ReviewRow }> {
+  const account = await readAccount(tx, { forUpdate: true });
   if (!isUnderWatch(account.level) || !account.startedAt) throw notUnderWatch();
   return { account, startedAt: account.startedAt, review: await readReview(tx, account.startedAt, true) };
 }
@@ -260,7 +259,7 @@ export async function sendMarketingEmail(db: Db, now: Date, id: number, userId: 
   await syncProbation(db, now);
   return db.transaction(async (tx) => {
     // Locked so that a suspension recorded meanwhile cannot slip past the check.
-    const account = await readProbation(tx, true);
+    const account = await readAccount(tx, { forUpdate: true });
     const email = await getMarketingEmail(tx, id, true);
     if (!email) throw notFound('The marketing email');
     if (!canSendMarketing(account.level)) {

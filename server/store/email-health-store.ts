@@ -1,36 +1,16 @@
-import { NotSentReason, Plan } from '../../src/contract/codes';
-import { Industry, type EmailKind, type NotSentEmail } from '../../src/contract/email-health';
+import { NotSentReason } from '../../src/contract/codes';
+import type { EmailKind, NotSentEmail } from '../../src/contract/email-health';
 import type { EmailCounts } from '../../src/domain/health';
 import { notSentGroupOf } from '../../src/domain/health';
 import type { Queryable } from './db';
-import { audit } from './audit';
 import { likePattern } from './sql';
+
+// The seed reads the account through this module.
+export { readAccount } from '../account/store';
 
 // Reads for the email health view. The figures come from the daily rollups of migration 003
 // (email_daily, email_not_sent_daily), never from email_events, so their cost does not grow
 // with history; the not-sent lists read email_events through its not-sent index.
-
-export interface AccountRow {
-  name: string;
-  plan: Plan;
-  industry: Industry;
-}
-
-export async function readAccount(db: Queryable): Promise<AccountRow> {
-  const [row] = await db.query<{ name: string; plan: string; industry: string }>(
-    'SELECT name, plan, industry FROM account WHERE id = 1',
-  );
-  if (!row) throw new Error('The account row is missing: the database is not seeded.');
-  // An industry we hold no data for is compared as "other" (the general benchmark).
-  const industry = Industry.safeParse(row.industry);
-  return { name: row.name, plan: Plan.parse(row.plan), industry: industry.success ? industry.data : 'other' };
-}
-
-export async function updateIndustry(tx: Queryable, industry: Industry, actorId: number, at: Date): Promise<void> {
-  const [before] = await tx.query<{ industry: string }>('SELECT industry FROM account WHERE id = 1 FOR UPDATE');
-  await tx.query('UPDATE account SET industry = $1 WHERE id = 1', [industry]);
-  await audit(tx, { at, actorId, action: 'account.industry_changed', subject: 'account', details: { from: before?.industry ?? null, to: industry } });
-}
 
 export interface DailyProviderCounts extends EmailCounts {
   /** YYYY-MM-DD, UTC. */

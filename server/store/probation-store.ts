@@ -1,4 +1,3 @@
-import { Plan } from '../../src/contract/codes';
 import { RateKey } from '../../src/contract/email-health';
 import {
   AddressStatus,
@@ -10,55 +9,22 @@ import {
 } from '../../src/contract/probation';
 import type { ProbationRecord, ProbationTransition, ProbationTriggerFigure } from '../../src/domain/probation';
 import { contactProblems, engagedSince, REVIEW_RULES } from '../../src/domain/probation-review';
-import { Industry } from '../../src/contract/email-health';
 import type { Queryable } from './db';
 
-// The account's probation state (migration 006 columns of `account`), its transitions, the
-// review's saved progress and removals, and the marketing contacts the review walks.
-
-export interface ProbationAccount extends ProbationRecord {
-  plan: Plan;
-  industry: Industry;
-}
-
-interface AccountProbationRow {
-  plan: string;
-  industry: string;
-  probation_level: string;
-  probation_level_since: Date | null;
-  probation_started_at: Date | null;
-  probation_trigger: unknown;
-  probation_reviewed_at: Date | null;
-}
+// The account's probation state (migration 006 columns of `account`, read with the account in
+// account/store.ts), its transitions, the review's saved progress and removals, and the
+// marketing contacts the review walks.
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-function parseTrigger(raw: unknown): ProbationTriggerFigure | null {
+/** The figure that started a probation, as stored in jsonb; null when absent or unreadable. */
+export function parseTrigger(raw: unknown): ProbationTriggerFigure | null {
   const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   if (!value || typeof value !== 'object') return null;
   const { key, value: v, threshold } = value as Record<string, unknown>;
   const k = RateKey.safeParse(key);
   if (!k.success || typeof v !== 'number' || typeof threshold !== 'number') return null;
   return { key: k.data, value: v, threshold };
-}
-
-/** The account's plan, industry and probation state; `forUpdate` locks the row. */
-export async function readProbation(db: Queryable, forUpdate = false): Promise<ProbationAccount> {
-  const [row] = await db.query<AccountProbationRow>(
-    `SELECT plan, industry, probation_level, probation_level_since, probation_started_at, probation_trigger, probation_reviewed_at
-       FROM account WHERE id = 1${forUpdate ? ' FOR UPDATE' : ''}`,
-  );
-  if (!row) throw new Error('The account row is missing: the database is not seeded.');
-  const industry = Industry.safeParse(row.industry);
-  return {
-    plan: Plan.parse(row.plan),
-    industry: industry.success ? industry.data : 'other',
-    level: ProbationLevel.parse(row.probation_level),
-    levelSince: date(row.probation_level_since),
-    startedAt: date(row.probation_started_at),
-    trigger: parseTrigger(row.probation_trigger),
-    reviewedAt: date(row.probation_reviewed_at),
-  };
 }
 
 /** Stores the state and its transitions (call inside the transaction that read it for update). */

@@ -1,4 +1,4 @@
-import type { EnrollmentStatus, Plan, UnenrollReason } from '../../src/contract/codes';
+import type { EnrollmentStatus, UnenrollReason } from '../../src/contract/codes';
 import {
   MAX_LISTED_ITEMS,
   type BulkSkipReason,
@@ -558,11 +558,6 @@ export async function activityEventResult(db: Queryable, eventId: string): Promi
 
 export async function saveActivityEventResult(tx: Queryable, eventId: string, result: unknown): Promise<void> {
   await tx.query('UPDATE activity_events SET result = $2 WHERE event_id = $1', [eventId, JSON.stringify(result)]);
-}
-
-export async function accountPlan(db: Queryable): Promise<Plan> {
-  const [row] = await db.query<{ plan: Plan }>('SELECT plan FROM account WHERE id = 1');
-  return row?.plan ?? 'free';
 }
 
 export async function findContact(

@@ -13,7 +13,7 @@ import { enrollmentRoutes } from './routes/enrollment-routes';
 import { systemRoutes } from './system/routes';
 import { unenrollRoutes } from './routes/unenroll-routes';
 import { resolveIntegrationKey } from './services/activity-service';
-import { emailHealthRoutes } from './routes/email-health-routes';
+import { emailHealthRoutes } from './email-health/routes';
 import { accountRoutes } from './account/routes';
 import { probationRoutes } from './routes/probation-routes';
 

@@ -27,7 +27,7 @@ import { canGoToStep, completionRefusal, goToStep } from '../../src/domain/proba
 import { readAccount, type AccountRecord } from '../account/store';
 import { HttpError, conflict, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
-import { dailyCounts } from '../store/email-health-store';
+import { dailyCounts } from '../email-health/store';
 import { audit } from '../store/audit';
 import { countRecipients, getMarketingEmail, markSent } from '../store/marketing-email-store';
 import {

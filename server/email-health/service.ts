@@ -32,8 +32,8 @@ import { thresholdsFor } from '../../src/domain/industry-benchmarks';
 import { isUnderWatch } from '../../src/domain/probation';
 import type { Db } from '../store/db';
 import { readAccount } from '../account/store';
-import { dailyCounts, notSentCounts, type NotSentCount } from '../store/email-health-store';
-import { syncProbation } from './probation-service';
+import { dailyCounts, notSentCounts, type NotSentCount } from './store';
+import { syncProbation } from '../services/probation-service';
 
 /** The window as the contract states it. */
 export function windowOut(w: WindowRange): ReportingWindow {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Account, ContactNotSent, EmailHealth, NotSentPage, type RateKey } from '../src/contract/email-health';
-import type { Db } from './store/db';
-import { demoClock } from './store/test-db';
-import { testClient, type TestClient } from './test-utils';
+import { Account, ContactNotSent, EmailHealth, NotSentPage, type RateKey } from '../../src/contract/email-health';
+import type { Db } from '../store/db';
+import { demoClock } from '../store/test-db';
+import { testClient, type TestClient } from '../test-utils';
 
 type Role = 'rep' | 'manager' | 'marketer' | 'admin';
 const HOUR = 3_600_000;

@@ -6,10 +6,10 @@ import type { AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { badRequest, notFound } from '../http/errors';
 import { register } from '../http/register';
-import { emailHealth, windowOut } from '../services/email-health-service';
+import { emailHealth, windowOut } from './service';
 import { getContact } from '../store/contacts-store';
 import type { Db } from '../store/db';
-import { countNotSent, listNotSent, notSentOfContact } from '../store/email-health-store';
+import { countNotSent, listNotSent, notSentOfContact } from './store';
 
 const CURSOR_SORT = 'occurredAt';
 

@@ -15,7 +15,8 @@ import { unenrollRoutes } from './routes/unenroll-routes';
 import { resolveIntegrationKey } from './services/activity-service';
 import { emailHealthRoutes } from './email-health/routes';
 import { accountRoutes } from './account/routes';
-import { probationRoutes } from './routes/probation-routes';
+import { marketingEmailRoutes } from './marketing-email/routes';
+import { probationRoutes } from './probation/routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   unenrollRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
   accountRoutes(app, { db: deps.db, clock });
+  marketingEmailRoutes(app, { db: deps.db, clock });
   probationRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));

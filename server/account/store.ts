@@ -4,7 +4,7 @@ import { ProbationLevel } from '../../src/contract/probation';
 import type { ProbationRecord } from '../../src/domain/probation';
 import { audit } from '../store/audit';
 import type { Queryable } from '../store/db';
-import { parseTrigger } from '../store/probation-store';
+import { parseTrigger } from '../probation/store';
 
 // The account: the one row of `account` (id 1), with its name, plan and industry
 // (migration 001) and its probation state (migration 006). Every read of it is findAccount.

@@ -33,7 +33,7 @@ import { isUnderWatch } from '../../src/domain/probation';
 import type { Db } from '../store/db';
 import { readAccount } from '../account/store';
 import { dailyCounts, notSentCounts, type NotSentCount } from './store';
-import { syncProbation } from '../services/probation-service';
+import { syncProbation } from '../probation/service';
 
 /** The window as the contract states it. */
 export function windowOut(w: WindowRange): ReportingWindow {

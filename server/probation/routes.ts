@@ -10,35 +10,20 @@ import {
   removeContacts,
   reviewProgress,
   saveReviewProgress,
-  sendMarketingEmail,
-} from '../services/probation-service';
+} from './service';
 import type { Db } from '../store/db';
-import { listMarketingEmails } from '../store/marketing-email-store';
-import { countReviewContacts, listReviewContacts, problemCounts } from '../store/probation-store';
+import { countReviewContacts, listReviewContacts, problemCounts } from './store';
 
-// Marketing email and the probation's contact review. Roles: everyone signed in reads the
-// marketing emails and the probation state (it explains why sending stopped); marketers and
-// admins send, review, remove and complete (see MARKETING in src/contract/api.ts).
+// The probation and its contact review. Roles: everyone signed in reads the probation state
+// (it explains why marketing email stopped); marketers and admins review, remove and complete
+// (see MARKETING in src/contract/api.ts).
 
-/** Both lists walk by id; the cursor carries it twice to fit the shared cursor shape. */
+/** The list walks by id; the cursor carries it twice to fit the shared cursor shape. */
 const idCursor = (id: number, dir: 'asc' | 'desc') => encodeCursor('id', dir, [id, id]);
 const idFromCursor = (cursor: string | undefined, dir: 'asc' | 'desc') => (cursor ? decodeCursor(cursor, 'id', dir)[1] : null);
 
 export function probationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
-
-  register(app, api.listMarketingEmails, async ({ query }) => {
-    const page = await listMarketingEmails(db, { status: query.status }, query.limit, idFromCursor(query.cursor, 'desc'));
-    return {
-      items: page.items,
-      nextCursor: page.hasMore && page.lastId !== null ? idCursor(page.lastId, 'desc') : null,
-      total: page.total,
-    };
-  });
-
-  register(app, api.sendMarketingEmail, ({ params, session }) =>
-    sendMarketingEmail(db, clock.now(), Number(params.id), session.userId),
-  );
 
   register(app, api.getProbation, () => probationView(db, clock.now()));
 

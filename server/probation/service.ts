@@ -1,5 +1,4 @@
 import type { AccountProbation, ContactProblem, ReviewProgress, SaveReviewProgressRequest } from '../../src/contract/probation';
-import type { MarketingEmail } from '../../src/contract/marketing-email';
 import {
   PROBATION_PLANS,
   ZERO_COUNTS,
@@ -25,11 +24,10 @@ import {
 } from '../../src/domain/probation';
 import { canGoToStep, completionRefusal, goToStep } from '../../src/domain/probation-review';
 import { readAccount, type AccountRecord } from '../account/store';
-import { HttpError, conflict, notFound } from '../http/errors';
+import { HttpError, conflict } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
 import { dailyCounts } from '../email-health/store';
 import { audit } from '../store/audit';
-import { countRecipients, getMarketingEmail, markSent } from '../store/marketing-email-store';
 import {
   countReviewContacts,
   listTransitions,
@@ -41,7 +39,7 @@ import {
   saveReview,
   writeProbation,
   type ReviewRow,
-} from '../store/probation-store';
+} from './store';
 
 // The probation's use cases. The state is kept up to date lazily: whoever reads it first
 // after an escalation fell due (or after the figures crossed a threshold) records the
@@ -250,28 +248,4 @@ export async function completeReview(db: Db, now: Date, confirmed: boolean, user
     });
   });
   return probationView(db, now);
-}
-
-// ---- sending ---------------------------------------------------------------------------------
-
-/** Sends a draft or scheduled marketing email now; refused with 409 account_suspended while suspended. */
-export async function sendMarketingEmail(db: Db, now: Date, id: number, userId: number): Promise<MarketingEmail> {
-  await syncProbation(db, now);
-  return db.transaction(async (tx) => {
-    // Locked so that a suspension recorded meanwhile cannot slip past the check.
-    const account = await readAccount(tx, { forUpdate: true });
-    const email = await getMarketingEmail(tx, id, true);
-    if (!email) throw notFound('The marketing email');
-    if (!canSendMarketing(account.level)) {
-      throw new HttpError(
-        409,
-        'account_suspended',
-        'Marketing email is suspended for this account. Complete the contact review to send again.',
-      );
-    }
-    if (email.status === 'sent') throw conflict('This marketing email has already been sent.');
-    const sent = await markSent(tx, id, await countRecipients(tx), now);
-    await audit(tx, { at: now, actorId: userId, action: 'marketing_email.sent', subject: `marketing_email:${id}`, details: { recipients: sent.sentCount } });
-    return sent;
-  });
 }

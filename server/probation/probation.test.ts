@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmailHealth } from '../src/contract/email-health';
-import { MarketingEmail, MarketingEmailPage } from '../src/contract/marketing-email';
-import { AccountProbation, RemoveFromMarketingResult, ReviewContactsPage, ReviewProgress } from '../src/contract/probation';
-import { demoClock, demoSnapshot } from './store/test-db';
-import { testClient, type TestClient } from './test-utils';
+import { EmailHealth } from '../../src/contract/email-health';
+import { MarketingEmail, MarketingEmailPage } from '../../src/contract/marketing-email';
+import { AccountProbation, RemoveFromMarketingResult, ReviewContactsPage, ReviewProgress } from '../../src/contract/probation';
+import { demoClock, demoSnapshot } from '../store/test-db';
+import { testClient, type TestClient } from '../test-utils';
 
 type Role = 'rep' | 'manager' | 'marketer' | 'admin';
 const DAY = 86_400_000;

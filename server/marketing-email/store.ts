@@ -1,5 +1,5 @@
 import type { MarketingEmail, MarketingEmailStatus } from '../../src/contract/marketing-email';
-import type { Queryable } from './db';
+import type { Queryable } from '../store/db';
 
 // The account's marketing emails (table from migration 001).
 

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import { badRequest, notFound } from '../http/errors';
 import { register } from '../http/register';
 import { emailHealth, windowOut } from './service';
-import { getContact } from '../store/contacts-store';
+import { getContact } from '../contacts/store';
 import type { Db } from '../store/db';
 import { countNotSent, listNotSent, notSentOfContact } from './store';
 

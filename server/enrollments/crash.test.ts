@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPglite, wrapPglite } from './store/pglite-db';
-import { demoSnapshot } from './store/test-db';
+import { createPglite, wrapPglite } from '../store/pglite-db';
+import { demoSnapshot } from '../store/test-db';
 
 // The server killed (SIGKILL) in the middle of a bulk unenroll leaves either all of it or none
 // of it after a restart. A child process runs the API on a PGlite data folder; a trigger slows
 // the UPDATE down so that the kill lands inside the transaction; the folder is then reopened
 // (PostgreSQL's crash recovery) and inspected.
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEQUENCE = 1;
 
 const CHILD = `

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmailProblem, EnrollErrorCode } from '../src/contract/codes';
-import { Enrollment, EnrollmentPage, EnrollmentSortField, EnrollResult } from '../src/contract/enrollments';
-import { SequenceDetail } from '../src/contract/sequences';
-import { testClient, type TestClient } from './test-utils';
+import { EmailProblem, EnrollErrorCode } from '../../src/contract/codes';
+import { Enrollment, EnrollmentPage, EnrollmentSortField, EnrollResult } from '../../src/contract/enrollments';
+import { SequenceDetail } from '../../src/contract/sequences';
+import { testClient, type TestClient } from '../test-utils';
 
 let t: TestClient;
 let ids: { rep: number; manager: number };

@@ -1,7 +1,7 @@
 import type { InboxProvider } from '../../src/contract/codes';
 import type { ContactSummary } from '../../src/contract/contacts';
-import type { Queryable } from './db';
-import { likePattern } from './sql';
+import type { Queryable } from '../store/db';
+import { likePattern } from '../store/sql';
 
 export async function searchContacts(db: Queryable, q: string | undefined, limit: number): Promise<ContactSummary[]> {
   const rows = await db.query<{ id: number; name: string; email: string; company: string | null }>(

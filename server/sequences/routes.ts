@@ -3,7 +3,7 @@ import { api } from '../../src/contract/api';
 import type { AppEnv } from '../http/context';
 import { register } from '../http/register';
 import type { Db } from '../store/db';
-import { listSequences } from '../store/sequences-store';
+import { listSequences } from './store';
 
 export function sequenceRoutes(app: Hono<AppEnv>, deps: { db: Db }): void {
   register(app, api.listSequences, async ({ query, session }) => {

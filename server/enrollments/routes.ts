@@ -6,11 +6,11 @@ import { viewerOf, type AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { notFound } from '../http/errors';
 import { register } from '../http/register';
-import { enrollContacts, reenroll, requireSequence, unenrollOne } from '../services/enrollment-service';
+import { enrollContacts, reenroll, requireSequence, unenrollOne } from './service';
 import type { Db } from '../store/db';
-import { getContact, inboxesOf, searchContacts } from '../store/contacts-store';
-import { countEnrollments, enrollmentsOfContact, listEnrollments } from '../store/enrollments-store';
-import { sequenceDetail } from '../store/sequences-store';
+import { getContact, inboxesOf, searchContacts } from '../contacts/store';
+import { countEnrollments, enrollmentsOfContact, listEnrollments } from './store';
+import { sequenceDetail } from '../sequences/store';
 
 const EXPORT_PAGE = 2000;
 const CSV_COLUMNS = [

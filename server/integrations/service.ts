@@ -18,7 +18,7 @@ import {
   saveActivityEventResult,
   touchIntegrationKey,
   type LiveEnrollment,
-} from '../store/unenroll-store';
+} from '../enrollments/bulk-store';
 import { randomToken, sha256Hex } from '../sessions/tokens';
 
 const KEY_PREFIX = 'sdk_';

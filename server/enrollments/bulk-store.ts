@@ -8,9 +8,9 @@ import {
 } from '../../src/contract/enrollments';
 import { AuditAction, type AuditEntry, type ScheduledStep, type StepType } from '../../src/contract/sequences';
 import type { IntegrationKey } from '../../src/contract/integrations';
-import type { Queryable } from './db';
+import type { Queryable } from '../store/db';
 import type { Viewer } from '../http/context';
-import { filterSql } from './enrollments-store';
+import { filterSql } from './store';
 
 // SQL of unenrolling (issue 4). Bulk unenroll and Undo are set-based: a handful of statements
 // whatever the number of rows, so 200,000 rows cost about what one plain UPDATE of them costs.

@@ -3,9 +3,9 @@ import { EmailProblem as EmailProblemSchema } from '../../src/contract/codes';
 import type { Enrollment, EnrollmentFilter, EnrollmentSortField } from '../../src/contract/enrollments';
 import type { SortDirection } from '../../src/contract/sequences';
 import { reenrollStep } from '../../src/domain/enrollment-problems';
-import type { Queryable } from './db';
+import type { Queryable } from '../store/db';
 import type { Viewer } from '../http/context';
-import { likePattern } from './sql';
+import { likePattern } from '../store/sql';
 
 // Whitelisted sort keys; each has a matching index in migration 002.
 const SORT_SQL: Record<EnrollmentSortField, { expr: string; type: 'timestamptz' | 'text' | 'int' }> = {

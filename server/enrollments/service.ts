@@ -5,7 +5,7 @@ import type { Enrollment, EnrollRequest, EnrollResult } from '../../src/contract
 import { reenrollStep } from '../../src/domain/enrollment-problems';
 import { enrollmentRefusal } from '../../src/domain/eligibility';
 import { audit } from '../store/audit';
-import { getEnrollment, lockEnrollment, markReenrolled, markUnenrolled } from '../store/enrollments-store';
+import { getEnrollment, lockEnrollment, markReenrolled, markUnenrolled } from './store';
 
 /** The sequence if the viewer may see it (reps: ones they own or enrolled in), else 404. */
 export async function requireSequence(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SequenceList, SequenceSortField } from '../src/contract/sequences';
-import { testClient, type TestClient } from './test-utils';
+import { SequenceList, SequenceSortField } from '../../src/contract/sequences';
+import { testClient, type TestClient } from '../test-utils';
 
 let t: TestClient;
 beforeAll(async () => {

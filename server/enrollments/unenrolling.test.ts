@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../src/contract/auth';
-import { BulkUnenrollResult, Enrollment, UndoResult } from '../src/contract/enrollments';
-import { ContactDetail } from '../src/contract/contacts';
-import { HistoryPage, ScheduledPage, SequenceDetail, type ScheduledStep } from '../src/contract/sequences';
-import { ActivityResult, CreatedIntegrationKey, IntegrationKeyList } from '../src/contract/integrations';
-import { demoClock } from './store/test-db';
-import { testClient, type TestClient } from './test-utils';
+import type { Role } from '../../src/contract/auth';
+import { BulkUnenrollResult, Enrollment, UndoResult } from '../../src/contract/enrollments';
+import { ContactDetail } from '../../src/contract/contacts';
+import { HistoryPage, ScheduledPage, SequenceDetail, type ScheduledStep } from '../../src/contract/sequences';
+import { ActivityResult, CreatedIntegrationKey, IntegrationKeyList } from '../../src/contract/integrations';
+import { demoClock } from '../store/test-db';
+import { testClient, type TestClient } from '../test-utils';
 
 // API tests of issue 4. Each describe block works on its own copy of the demo database (seed
 // 42, clock stopped at the data's `now`), so the counts below come from the data, not from the

@@ -4,7 +4,7 @@ import { viewerOf, type Session } from '../http/context';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
 import { audit } from '../store/audit';
-import { getEnrollment, lockEnrollment } from '../store/enrollments-store';
+import { getEnrollment, lockEnrollment } from './store';
 import {
   advanceStep,
   bulkUnenroll,
@@ -20,8 +20,8 @@ import {
   undoBatch,
   unknownEnrollmentIds,
   type BulkSelection,
-} from '../store/unenroll-store';
-import { requireSequence } from './enrollment-service';
+} from './bulk-store';
+import { requireSequence } from './service';
 import { sha256Hex } from '../sessions/tokens';
 
 const BULK_UNENROLL = 'bulk-unenroll';

@@ -1,6 +1,6 @@
 import type { SequenceDetail, SequenceListItem, SequenceListQuery, SequenceSortField, StepType } from '../../src/contract/sequences';
-import type { Queryable } from './db';
-import { likePattern } from './sql';
+import type { Queryable } from '../store/db';
+import { likePattern } from '../store/sql';
 
 // Whitelisted ORDER BY expressions: the sort field never reaches SQL as text.
 const SORT_SQL: Record<SequenceSortField, string> = {

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { badRequest, notFound } from '../http/errors';
 import { register } from '../http/register';
-import { createIntegrationKey, ingestActivity } from '../services/activity-service';
+import { createIntegrationKey, ingestActivity } from './service';
 import {
   bulkUnenrollSelection,
   completeStep,
@@ -14,9 +14,9 @@ import {
   sequenceHistory,
   undoBulkUnenroll,
   updateSequenceSettings,
-} from '../services/unenroll-service';
+} from '../enrollments/bulk-service';
 import type { Db } from '../store/db';
-import { listIntegrationKeys, revokeIntegrationKey } from '../store/unenroll-store';
+import { listIntegrationKeys, revokeIntegrationKey } from '../enrollments/bulk-store';
 
 /** The key's position as [ISO time, id], as the keyset pages of History and Scheduled use it. */
 const timeKey = (cursor: string | undefined, sort: string, dir: 'asc' | 'desc'): [string, number] | null => {

@@ -7,16 +7,18 @@ import type { AppEnv } from './http/context';
 import { HttpError } from './http/errors';
 import { resolveSession } from './sessions/service';
 import { randomToken } from './sessions/tokens';
-import { authRoutes } from './sessions/routes';
-import { sequenceRoutes } from './sequences/routes';
-import { enrollmentRoutes } from './enrollments/routes';
-import { systemRoutes } from './system/routes';
-import { unenrollRoutes } from './integrations/routes';
-import { resolveIntegrationKey } from './integrations/service';
-import { emailHealthRoutes } from './email-health/routes';
 import { accountRoutes } from './account/routes';
+import { contactRoutes } from './contacts/routes';
+import { emailHealthRoutes } from './email-health/routes';
+import { enrollmentRoutes } from './enrollments/routes';
+import { inboxRoutes } from './inboxes/routes';
+import { integrationRoutes } from './integrations/routes';
+import { resolveIntegrationKey } from './integrations/service';
 import { marketingEmailRoutes } from './marketing-email/routes';
 import { probationRoutes } from './probation/routes';
+import { sequenceRoutes } from './sequences/routes';
+import { authRoutes } from './sessions/routes';
+import { systemRoutes } from './system/routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -48,11 +50,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
   });
-  sequenceRoutes(app, { db: deps.db });
+  sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });
-  unenrollRoutes(app, { db: deps.db, clock });
-  emailHealthRoutes(app, { db: deps.db, clock });
+  contactRoutes(app, { db: deps.db });
+  inboxRoutes(app, { db: deps.db });
+  integrationRoutes(app, { db: deps.db, clock });
   accountRoutes(app, { db: deps.db, clock });
+  emailHealthRoutes(app, { db: deps.db, clock });
   marketingEmailRoutes(app, { db: deps.db, clock });
   probationRoutes(app, { db: deps.db, clock });
 

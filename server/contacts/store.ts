@@ -1,4 +1,3 @@
-import type { InboxProvider } from '../../src/contract/codes';
 import type { ContactSummary } from '../../src/contract/contacts';
 import type { Queryable } from '../store/db';
 import { likePattern } from '../store/sql';
@@ -43,10 +42,17 @@ export async function getContact(
   };
 }
 
-export async function inboxesOf(db: Queryable, userId: number) {
-  const rows = await db.query<{ id: number; address: string; provider: InboxProvider; connected: boolean }>(
-    'SELECT id, address, provider, connected FROM inboxes WHERE user_id = $1 ORDER BY address',
-    [userId],
-  );
-  return rows.map((r) => ({ ...r, id: String(r.id) }));
+/** A contact by id or by email address (the activity feed names it either way), with its company. */
+export async function findContact(
+  db: Queryable,
+  ref: { id: string } | { email: string },
+): Promise<{ id: number; companyId: number | null } | null> {
+  const [row] =
+    'id' in ref
+      ? await db.query<{ id: number; company_id: number | null }>('SELECT id, company_id FROM contacts WHERE id = $1', [Number(ref.id)])
+      : await db.query<{ id: number; company_id: number | null }>(
+          'SELECT id, company_id FROM contacts WHERE lower(email) = lower($1) ORDER BY id LIMIT 1',
+          [ref.email],
+        );
+  return row ? { id: row.id, companyId: row.company_id } : null;
 }

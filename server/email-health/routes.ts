@@ -4,12 +4,11 @@ import { reportingWindow } from '../../src/domain/health';
 import type { Clock } from '../deps';
 import type { AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { register } from '../http/register';
 import { emailHealth, windowOut } from './service';
-import { getContact } from '../contacts/store';
 import type { Db } from '../store/db';
-import { countNotSent, listNotSent, notSentOfContact } from './store';
+import { countNotSent, listNotSent } from './store';
 
 const CURSOR_SORT = 'occurredAt';
 
@@ -29,12 +28,6 @@ export function emailHealthRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Cloc
       nextCursor: page.hasMore && page.last ? encodeCursor(CURSOR_SORT, 'desc', page.last) : null,
       total,
     };
-  });
-
-  register(app, api.getContactNotSent, async ({ params }) => {
-    const id = Number(params.id);
-    if (!(await getContact(db, id))) throw notFound('The contact');
-    return notSentOfContact(db, id);
   });
 }
 

@@ -1,27 +1,20 @@
-import type { BulkUnenrollRequest, BulkUnenrollResult, Enrollment, UndoResult } from '../../src/contract/enrollments';
-import type { ScheduledQuery, SequenceSettings } from '../../src/contract/sequences';
+import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../src/contract/enrollments';
 import { viewerOf, type Session } from '../http/context';
-import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import type { Db, Queryable } from '../store/db';
 import { audit } from '../store/audit';
-import { getEnrollment, lockEnrollment } from './store';
 import {
-  advanceStep,
   bulkUnenroll,
   findIdempotentAnswer,
-  listHistory,
-  listScheduled,
   lockBatch,
   markBatchUndone,
-  markFinished,
   saveIdempotentAnswer,
   selectionCounts,
-  setUnenrollSameCompany,
   undoBatch,
   unknownEnrollmentIds,
   type BulkSelection,
 } from './bulk-store';
-import { requireSequence } from './service';
+import { requireSequence } from '../sequences/service';
 import { sha256Hex } from '../sessions/tokens';
 
 const BULK_UNENROLL = 'bulk-unenroll';
@@ -166,73 +159,4 @@ export async function undoBulkUnenroll(db: Db, session: Session, batchId: number
     });
     return result;
   });
-}
-
-/** A page of the sequence's History (audit log), newest first. */
-export async function sequenceHistory(
-  db: Db,
-  session: Session,
-  sequenceId: number,
-  limit: number,
-  after: [string, number] | null,
-) {
-  await requireSequence(db, sequenceId, viewerOf(session));
-  return listHistory(db, sequenceId, limit, after);
-}
-
-/** A page of upcoming steps; reps see only their own enrollments. */
-export async function scheduledSteps(
-  db: Db,
-  session: Session,
-  sequenceId: number,
-  query: Omit<ScheduledQuery, 'cursor' | 'limit'>,
-  limit: number,
-  after: [string, number] | null,
-) {
-  const viewer = viewerOf(session);
-  await requireSequence(db, sequenceId, viewer);
-  return listScheduled(db, sequenceId, query, viewer, limit, after);
-}
-
-/** Changes a sequence's settings: managers and admins, or the rep who owns it. */
-export async function updateSequenceSettings(
-  db: Db,
-  session: Session,
-  sequenceId: number,
-  unenrollSameCompany: boolean,
-  now: Date,
-): Promise<SequenceSettings> {
-  const seq = await requireSequence(db, sequenceId, viewerOf(session));
-  if (session.user.role === 'rep' && seq.ownerId !== session.userId) {
-    throw forbidden('Only the owner of the sequence, a manager or an admin can change its settings.');
-  }
-  await db.transaction(async (tx) => {
-    await setUnenrollSameCompany(tx, sequenceId, unenrollSameCompany);
-    await audit(tx, {
-      at: now,
-      actorId: session.userId,
-      action: 'settings',
-      subject: `sequence:${sequenceId}`,
-      details: { unenrollSameCompany },
-    });
-  });
-  return { id: String(sequenceId), unenrollSameCompany };
-}
-
-/**
- * Completes the current step of an active enrollment: it moves on to the next step, or, after
- * the last one, finishes with reason FINISHED (DOMAIN.md §4 rule 10). `step` must be the
- * current step, so a retried request cannot skip one.
- */
-export async function completeStep(db: Db, session: Session, id: number, step: number, now: Date): Promise<Enrollment> {
-  const viewer = viewerOf(session);
-  await db.transaction(async (tx) => {
-    const e = await lockEnrollment(tx, id);
-    if (!e || (viewer.onlyOwn && e.enrolledBy !== viewer.userId)) throw notFound('The enrollment');
-    if (e.status !== 'active') throw conflict('Only an active enrollment has a step to complete.');
-    if (step !== e.currentStep) throw conflict(`Step ${step} is not the current step (${e.currentStep}).`);
-    if (e.currentStep < e.totalSteps) await advanceStep(tx, id, now);
-    else await markFinished(tx, id, now);
-  });
-  return (await getEnrollment(db, id)) as Enrollment;
 }

@@ -1,16 +1,21 @@
 import type { Hono } from 'hono';
 import { api } from '../../src/contract/api';
-import type { Enrollment } from '../../src/contract/enrollments';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_REPLAYED_HEADER,
+  IdempotencyKey,
+  type Enrollment,
+} from '../../src/contract/enrollments';
 import type { Clock } from '../deps';
 import { viewerOf, type AppEnv } from '../http/context';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { notFound } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { register } from '../http/register';
-import { enrollContacts, reenroll, requireSequence, unenrollOne } from './service';
+import { bulkUnenrollSelection, undoBulkUnenroll } from './bulk-service';
+import { completeStep, enrollContacts, reenroll, unenrollOne } from './service';
 import type { Db } from '../store/db';
-import { getContact, inboxesOf, searchContacts } from '../contacts/store';
-import { countEnrollments, enrollmentsOfContact, listEnrollments } from './store';
-import { sequenceDetail } from '../sequences/store';
+import { requireSequence } from '../sequences/service';
+import { countEnrollments, listEnrollments } from './store';
 
 const EXPORT_PAGE = 2000;
 const CSV_COLUMNS = [
@@ -49,14 +54,6 @@ const csvRow = (e: Enrollment) =>
 
 export function enrollmentRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
-
-  register(app, api.getSequence, async ({ params, session }) => {
-    const viewer = viewerOf(session);
-    await requireSequence(db, Number(params.id), viewer);
-    const detail = await sequenceDetail(db, Number(params.id), viewer.onlyOwn ? viewer.userId : null);
-    if (!detail) throw notFound('The sequence');
-    return detail;
-  });
 
   register(app, api.listEnrollments, async ({ params, query, session }) => {
     const viewer = viewerOf(session);
@@ -113,13 +110,21 @@ export function enrollmentRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock
     reenroll(db, session, Number(params.id), body.step, clock.now()),
   );
 
-  register(app, api.searchContacts, async ({ query }) => ({ items: await searchContacts(db, query.q, query.limit) }));
-
-  register(app, api.getContact, async ({ params, session }) => {
-    const contact = await getContact(db, Number(params.id));
-    if (!contact) throw notFound('The contact');
-    return { ...contact, enrollments: await enrollmentsOfContact(db, Number(params.id), viewerOf(session)) };
+  register(app, api.bulkUnenroll, async ({ c, body, session }) => {
+    const header = c.req.header(IDEMPOTENCY_KEY_HEADER);
+    const key = IdempotencyKey.safeParse(header);
+    if (!key.success) {
+      const message = header === undefined ? `Send an ${IDEMPOTENCY_KEY_HEADER} header (a new UUID per action).` : key.error.issues[0]?.message ?? 'Invalid key.';
+      throw badRequest(`Invalid header: ${IDEMPOTENCY_KEY_HEADER}.`, [{ path: `header.${IDEMPOTENCY_KEY_HEADER}`, message }]);
+    }
+    const { result, replayed } = await bulkUnenrollSelection(db, session, body, key.data, clock.now());
+    if (replayed) c.header(IDEMPOTENCY_REPLAYED_HEADER, 'true');
+    return result;
   });
 
-  register(app, api.listInboxes, async ({ session }) => ({ items: await inboxesOf(db, session.userId) }));
+  register(app, api.undoUnenroll, ({ params, session }) => undoBulkUnenroll(db, session, Number(params.id), clock.now()));
+
+  register(app, api.completeStep, ({ params, body, session }) =>
+    completeStep(db, session, Number(params.id), body.step, clock.now()),
+  );
 }

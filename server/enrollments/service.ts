@@ -1,31 +1,15 @@
-import { viewerOf, type Session, type Viewer } from '../http/context';
+import { viewerOf, type Session } from '../http/context';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors';
-import type { Db, Queryable } from '../store/db';
+import type { Db } from '../store/db';
 import type { Enrollment, EnrollRequest, EnrollResult } from '../../src/contract/enrollments';
 import { reenrollStep } from '../../src/domain/enrollment-problems';
 import { enrollmentRefusal } from '../../src/domain/eligibility';
 import { audit } from '../store/audit';
-import { getEnrollment, lockEnrollment, markReenrolled, markUnenrolled } from './store';
+import { findInbox } from '../inboxes/store';
+import { requireSequence } from '../sequences/service';
+import { advanceStep, getEnrollment, lockEnrollment, markFinished, markReenrolled, markUnenrolled } from './store';
 
 /** The sequence if the viewer may see it (reps: ones they own or enrolled in), else 404. */
-export async function requireSequence(
-  db: Queryable,
-  id: number,
-  viewer: Viewer,
-): Promise<{ id: number; name: string; ownerId: number; steps: number }> {
-  const rows = await db.query<{ id: number; name: string; owner_id: number; steps: number }>(
-    `SELECT s.id, s.name, s.owner_id, (SELECT count(*)::int FROM sequence_steps st WHERE st.sequence_id = s.id) AS steps
-       FROM sequences s
-      WHERE s.id = $1 AND s.deleted_at IS NULL
-        AND ($2::int IS NULL OR s.owner_id = $2
-             OR EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = $2))`,
-    [id, viewer.onlyOwn ? viewer.userId : null],
-  );
-  const r = rows[0];
-  if (!r) throw notFound('The sequence');
-  return { id: r.id, name: r.name, ownerId: r.owner_id, steps: r.steps };
-}
-
 /** Unenrolls one contact by hand; reps only their own enrollments. Figures are kept. */
 export async function unenrollOne(db: Db, session: Session, id: number, now: Date): Promise<Enrollment> {
   const viewer = viewerOf(session);
@@ -97,12 +81,9 @@ export async function enrollContacts(
     throw badRequest('Invalid body: body.step.', [{ path: 'body.step', message: `The sequence has ${seq.steps} steps.` }]);
   }
   const inboxId = Number(input.inboxId);
-  const [inbox] = await db.query<{ user_id: number; connected: boolean }>(
-    'SELECT user_id, connected FROM inboxes WHERE id = $1',
-    [inboxId],
-  );
+  const inbox = await findInbox(db, inboxId);
   if (!inbox) throw badRequest('Invalid body: body.inboxId.', [{ path: 'body.inboxId', message: 'Unknown inbox.' }]);
-  if (inbox.user_id !== session.userId) throw forbidden('You can enroll contacts only from your own inbox.');
+  if (inbox.userId !== session.userId) throw forbidden('You can enroll contacts only from your own inbox.');
   const ids = [...new Set(input.contactIds.map(Number))];
 
   return db.transaction(async (tx) => {
@@ -190,4 +171,22 @@ export async function enrollContacts(
     });
     return { results };
   });
+}
+
+/**
+ * Completes the current step of an active enrollment: it moves on to the next step, or, after
+ * the last one, finishes with reason FINISHED (DOMAIN.md §4 rule 10). `step` must be the
+ * current step, so a retried request cannot skip one.
+ */
+export async function completeStep(db: Db, session: Session, id: number, step: number, now: Date): Promise<Enrollment> {
+  const viewer = viewerOf(session);
+  await db.transaction(async (tx) => {
+    const e = await lockEnrollment(tx, id);
+    if (!e || (viewer.onlyOwn && e.enrolledBy !== viewer.userId)) throw notFound('The enrollment');
+    if (e.status !== 'active') throw conflict('Only an active enrollment has a step to complete.');
+    if (step !== e.currentStep) throw conflict(`Step ${step} is not the current step (${e.currentStep}).`);
+    if (e.currentStep < e.totalSteps) await advanceStep(tx, id, now);
+    else await markFinished(tx, id, now);
+  });
+  return (await getEnrollment(db, id)) as Enrollment;
 }

@@ -70,6 +70,9 @@ interface Row {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+/** The statuses of a live enrollment, as SQL: `e.status IN ${LIVE}`. */
+export const LIVE = `('active', 'paused')`;
+
 function toEnrollment(r: Row): Enrollment {
   const decision = reenrollStep(r.email_error, r.current_step, r.total_steps, r.inbox_connected ?? false);
   return {
@@ -244,5 +247,28 @@ export async function markReenrolled(tx: Queryable, id: number, step: number, no
             last_activity_at = $3, version = version + 1
       WHERE id = $1`,
     [id, step, now],
+  );
+}
+
+/** Moves an active enrollment to its next step, due after that step's delay. */
+export async function advanceStep(tx: Queryable, id: number, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE enrollments e
+        SET current_step = e.current_step + 1,
+            next_step_at = $2::timestamptz + make_interval(days => st.delay_days),
+            last_activity_at = $2, version = e.version + 1
+       FROM sequence_steps st
+      WHERE e.id = $1 AND st.sequence_id = e.sequence_id AND st.position = e.current_step + 1`,
+    [id, now],
+  );
+}
+
+/** The last step is done: the enrollment ends with reason FINISHED (rule 10). */
+export async function markFinished(tx: Queryable, id: number, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE enrollments SET status = 'finished', unenroll_reason = 'FINISHED', unenrolled_by = NULL, unenrolled_at = $2,
+            next_step_at = NULL, last_activity_at = $2, version = version + 1
+      WHERE id = $1`,
+    [id, now],
   );
 }

@@ -6,20 +6,20 @@ import { findAccount } from '../account/store';
 import type { Clock } from '../deps';
 import type { Integration } from '../http/context';
 import type { Db, Queryable } from '../store/db';
+import { findContact } from '../contacts/store';
+import { markSequenceDeleted } from '../sequences/store';
+import { randomToken, sha256Hex } from '../sessions/tokens';
+import { deactivateUser } from '../sessions/users-store';
 import {
   activityEventResult,
   applyAutomaticUnenrolls,
   claimActivityEvent,
-  deactivateUser,
-  findContact,
   insertIntegrationKey,
   liveEnrollments,
-  markSequenceDeleted,
   saveActivityEventResult,
   touchIntegrationKey,
   type LiveEnrollment,
-} from '../enrollments/bulk-store';
-import { randomToken, sha256Hex } from '../sessions/tokens';
+} from './store';
 
 const KEY_PREFIX = 'sdk_';
 

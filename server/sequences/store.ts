@@ -1,4 +1,15 @@
-import type { SequenceDetail, SequenceListItem, SequenceListQuery, SequenceSortField, StepType } from '../../src/contract/sequences';
+import type { UnenrollReason } from '../../src/contract/codes';
+import {
+  AuditAction,
+  type AuditEntry,
+  type ScheduledStep,
+  type SequenceDetail,
+  type SequenceListItem,
+  type SequenceListQuery,
+  type SequenceSortField,
+  type StepType,
+} from '../../src/contract/sequences';
+import type { Viewer } from '../http/context';
 import type { Queryable } from '../store/db';
 import { likePattern } from '../store/sql';
 
@@ -151,5 +162,187 @@ export async function sequenceDetail(
     },
     errorSummary: errors,
     enrollers: enrollers.map((u) => ({ id: String(u.id), name: u.name })),
+  };
+}
+
+/** The sequence if the viewer may see it (reps: ones they own or enrolled contacts in); null
+ * when it does not exist, is deleted or is not theirs. */
+export async function findVisibleSequence(
+  db: Queryable,
+  id: number,
+  viewer: Viewer,
+): Promise<{ id: number; name: string; ownerId: number; steps: number } | null> {
+  const rows = await db.query<{ id: number; name: string; owner_id: number; steps: number }>(
+    `SELECT s.id, s.name, s.owner_id, (SELECT count(*)::int FROM sequence_steps st WHERE st.sequence_id = s.id) AS steps
+       FROM sequences s
+      WHERE s.id = $1 AND s.deleted_at IS NULL
+        AND ($2::int IS NULL OR s.owner_id = $2
+             OR EXISTS (SELECT 1 FROM enrollments e WHERE e.sequence_id = s.id AND e.enrolled_by = $2))`,
+    [id, viewer.onlyOwn ? viewer.userId : null],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, name: r.name, ownerId: r.owner_id, steps: r.steps } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings, deletion
+
+export async function setUnenrollSameCompany(tx: Queryable, sequenceId: number, value: boolean): Promise<void> {
+  await tx.query('UPDATE sequences SET unenroll_same_company = $2 WHERE id = $1', [sequenceId, value]);
+}
+
+export async function markSequenceDeleted(tx: Queryable, sequenceId: number, at: Date): Promise<void> {
+  await tx.query('UPDATE sequences SET deleted_at = coalesce(deleted_at, $2) WHERE id = $1', [sequenceId, at]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// History (the audit log)
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+const HISTORY_ACTIONS = AuditAction.options;
+
+/** One keyset page of a sequence's audit log, newest first. */
+export async function listHistory(
+  db: Queryable,
+  sequenceId: number,
+  limit: number,
+  after: [string, number] | null,
+): Promise<{ items: AuditEntry[]; last: [string, number] | null; hasMore: boolean }> {
+  const params: unknown[] = [`sequence:${sequenceId}`, HISTORY_ACTIONS];
+  const seek = after ? ` AND (a.at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::bigint)` : '';
+  params.push(limit + 1);
+  const rows = await db.query<{
+    id: number;
+    at: Date;
+    actor_id: number | null;
+    actor_name: string | null;
+    action: AuditEntry['action'];
+    details: Record<string, unknown>;
+  }>(
+    `SELECT a.id::float8 AS id, a.at, a.actor_id, u.name AS actor_name, a.action, a.details
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE a.subject = $1 AND a.action = ANY($2::text[])${seek}
+      ORDER BY a.at DESC, a.id DESC
+      LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toAuditEntry(r)),
+    last: last ? [new Date(last.at).toISOString(), last.id] : null,
+    hasMore: rows.length > limit,
+  };
+}
+
+function toAuditEntry(r: {
+  id: number;
+  at: Date;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: AuditEntry['action'];
+  details: Record<string, unknown>;
+}): AuditEntry {
+  const d = r.details ?? {};
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const count =
+    r.action === 'enroll' ? num(d.enrolled) : r.action === 'reenroll' ? 1 : r.action === 'settings' ? 0 : num(d.count);
+  const filter = d.filter && typeof d.filter === 'object' ? (d.filter as Record<string, string>) : null;
+  return {
+    id: String(r.id),
+    at: iso(r.at) as string,
+    actor: r.actor_id === null ? null : { id: String(r.actor_id), name: r.actor_name ?? '' },
+    action: r.action,
+    count: count ?? 0,
+    filter,
+    batchId: d.batchId === undefined || d.batchId === null ? null : String(d.batchId),
+    reason: typeof d.reason === 'string' ? (d.reason as UnenrollReason) : null,
+    details: d,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled steps
+
+export interface ScheduledFilter {
+  type?: StepType;
+  from?: string;
+  to?: string;
+}
+
+function scheduledWhere(sequenceId: number, filter: ScheduledFilter, viewer: Viewer, params: unknown[]): string {
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const where = [`e.sequence_id = ${add(sequenceId)}`, `e.status = 'active'`, 'e.next_step_at IS NOT NULL'];
+  if (viewer.onlyOwn) where.push(`e.enrolled_by = ${add(viewer.userId)}`);
+  if (filter.type) where.push(`st.type = ${add(filter.type)}`);
+  if (filter.from) where.push(`e.next_step_at >= ${add(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`e.next_step_at < ${add(filter.to)}::timestamptz`);
+  return where.join(' AND ');
+}
+
+/** Upcoming steps of a sequence's active enrollments, soonest first, one keyset page. */
+export async function listScheduled(
+  db: Queryable,
+  sequenceId: number,
+  filter: ScheduledFilter,
+  viewer: Viewer,
+  limit: number,
+  after: [string, number] | null,
+): Promise<{ items: ScheduledStep[]; last: [string, number] | null; hasMore: boolean; total: number }> {
+  const params: unknown[] = [];
+  const where = scheduledWhere(sequenceId, filter, viewer, params);
+  const countParams = [...params];
+  const seek = after ? ` AND (e.next_step_at, e.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::int)` : '';
+  params.push(limit + 1);
+  const join = 'JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = e.current_step';
+  const [rows, [count]] = await Promise.all([
+    db.query<{
+      id: number;
+      contact_id: number;
+      contact_name: string;
+      contact_email: string;
+      position: number;
+      type: StepType;
+      subject: string | null;
+      total_steps: number;
+      next_step_at: Date;
+      inbox_id: number | null;
+      inbox_address: string | null;
+      inbox_connected: boolean | null;
+      enrolled_by: number;
+      enrolled_by_name: string;
+    }>(
+      `SELECT e.id, e.contact_id, e.contact_name, e.contact_email, st.position, st.type, st.subject,
+              (SELECT count(*)::int FROM sequence_steps x WHERE x.sequence_id = e.sequence_id) AS total_steps,
+              e.next_step_at, e.inbox_id, i.address AS inbox_address, i.connected AS inbox_connected,
+              e.enrolled_by, u.name AS enrolled_by_name
+         FROM enrollments e ${join}
+         JOIN users u ON u.id = e.enrolled_by
+         LEFT JOIN inboxes i ON i.id = e.inbox_id
+        WHERE ${where}${seek}
+        ORDER BY e.next_step_at, e.id
+        LIMIT $${params.length}`,
+      params,
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments e ${join} WHERE ${where}`, countParams),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      enrollmentId: String(r.id),
+      contact: { id: String(r.contact_id), name: r.contact_name, email: r.contact_email },
+      step: { position: r.position, type: r.type, subject: r.subject },
+      totalSteps: r.total_steps,
+      sendAt: iso(r.next_step_at) as string,
+      inbox: r.inbox_id
+        ? { id: String(r.inbox_id), address: r.inbox_address ?? '', connected: r.inbox_connected ?? false }
+        : null,
+      enrolledBy: { id: String(r.enrolled_by), name: r.enrolled_by_name },
+    })),
+    last: last ? [iso(last.next_step_at) as string, last.id] : null,
+    hasMore: rows.length > limit,
+    total: count?.n ?? 0,
   };
 }

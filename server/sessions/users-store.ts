@@ -44,3 +44,8 @@ export async function insertUser(
   );
   return toStored(rows[0] as UserRow);
 }
+
+/** A removed user can no longer sign in (their sessions stop resolving). */
+export async function deactivateUser(tx: Queryable, userId: number): Promise<void> {
+  await tx.query('UPDATE users SET active = false WHERE id = $1', [userId]);
+}

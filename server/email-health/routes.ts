@@ -3,8 +3,7 @@ import { api } from '../../src/contract/api';
 import { reportingWindow } from '../../src/domain/health';
 import type { Clock } from '../deps';
 import type { AppEnv } from '../http/context';
-import { decodeCursor, encodeCursor } from '../http/cursor';
-import { badRequest } from '../http/errors';
+import { nextCursor, readMicrosCursor } from '../http/cursor';
 import { register } from '../http/register';
 import { emailHealth, windowOut } from './service';
 import type { Db } from '../store/db';
@@ -20,24 +19,13 @@ export function emailHealthRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Cloc
   register(app, api.listNotSentContacts, async ({ query }) => {
     const window = reportingWindow(query.window, clock.now());
     const filter = { startsAt: window.startsAt, endsAt: window.endsAt, reason: query.reason, kind: query.kind, q: query.q };
-    const after = query.cursor ? microsCursor(decodeCursor(query.cursor, CURSOR_SORT, 'desc')) : null;
+    const after = readMicrosCursor(query.cursor, CURSOR_SORT, 'desc');
     const [page, total] = await Promise.all([listNotSent(db, filter, query.limit, after), countNotSent(db, filter)]);
     return {
       window: windowOut(window),
       items: page.items,
-      nextCursor: page.hasMore && page.last ? encodeCursor(CURSOR_SORT, 'desc', page.last) : null,
+      nextCursor: nextCursor(CURSOR_SORT, 'desc', page),
       total,
     };
   });
-}
-
-/** Our cursors carry epoch microseconds; a string key is a cursor of another list. */
-function microsCursor(key: [string | number, number]): [number, number] {
-  const [us, id] = key;
-  if (typeof us !== 'number' || !Number.isSafeInteger(us)) {
-    throw badRequest('Invalid query: query.cursor.', [
-      { path: 'query.cursor', message: 'The cursor is not one this list handed out (or the sort changed).' },
-    ]);
-  }
-  return [us, id];
 }

@@ -2,6 +2,7 @@ import { NotSentReason } from '../../src/contract/codes';
 import type { EmailKind, NotSentEmail } from '../../src/contract/email-health';
 import type { EmailCounts } from '../../src/domain/health';
 import { notSentGroupOf } from '../../src/domain/health';
+import { fetchLimit, keysetPage, type KeysetPage } from '../http/cursor';
 import type { Queryable } from '../store/db';
 import { likePattern } from '../store/sql';
 
@@ -123,7 +124,7 @@ export async function listNotSent(
   filter: NotSentFilter,
   limit: number,
   after: [number, number] | null,
-): Promise<{ items: NotSentEmail[]; hasMore: boolean; last: [number, number] | null }> {
+): Promise<KeysetPage<NotSentEmail, [number, number]>> {
   const rows = await db.query<NotSentRow & { us: number }>(
     `SELECT e.id, e.occurred_at, (extract(epoch FROM e.occurred_at) * 1000000)::bigint AS us, e.kind,
             e.not_sent_reason AS reason, c.id AS contact_id, c.first_name || ' ' || c.last_name AS name, c.email
@@ -133,15 +134,9 @@ export async function listNotSent(
              OR (e.occurred_at, e.id) < ('epoch'::timestamptz + $6::bigint * interval '1 microsecond', $7::bigint))
       ORDER BY e.occurred_at DESC, e.id DESC
       LIMIT $8`,
-    [...notSentParams(filter), after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    [...notSentParams(filter), after?.[0] ?? null, after?.[1] ?? null, fetchLimit(limit)],
   );
-  const page = rows.slice(0, limit);
-  const lastRow = page.at(-1);
-  return {
-    items: page.map(toNotSentEmail),
-    hasMore: rows.length > limit,
-    last: lastRow ? [Number(lastRow.us), Number(lastRow.id)] : null,
-  };
+  return keysetPage(rows, limit, toNotSentEmail, (r): [number, number] => [Number(r.us), Number(r.id)]);
 }
 
 export async function countNotSent(db: Queryable, filter: NotSentFilter): Promise<number> {

@@ -8,7 +8,7 @@ import {
 } from '../../src/contract/enrollments';
 import type { Clock } from '../deps';
 import { viewerOf, type AppEnv } from '../http/context';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { nextCursor, readCursor } from '../http/cursor';
 import { badRequest } from '../http/errors';
 import { register } from '../http/register';
 import { bulkUnenrollSelection, undoBulkUnenroll } from './bulk-service';
@@ -59,11 +59,11 @@ export function enrollmentRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock
     const viewer = viewerOf(session);
     const seq = await requireSequence(db, Number(params.id), viewer);
     const { sort, dir, cursor, limit, ...filter } = query;
-    const after = cursor ? decodeCursor(cursor, sort, dir) : null;
+    const after = readCursor(cursor, sort, dir);
     const page = await listEnrollments(db, seq.id, filter, viewer, { field: sort, dir }, limit, after);
     return {
       items: page.items,
-      nextCursor: page.hasMore && page.last ? encodeCursor(sort, dir, page.last) : null,
+      nextCursor: nextCursor(sort, dir, page),
     };
   });
 

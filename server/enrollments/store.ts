@@ -5,6 +5,7 @@ import type { SortDirection } from '../../src/contract/sequences';
 import { reenrollStep } from '../../src/domain/enrollment-problems';
 import type { Queryable } from '../store/db';
 import type { Viewer } from '../http/context';
+import { fetchLimit, keysetPage, type CursorKey, type KeysetPage } from '../http/cursor';
 import { likePattern } from '../store/sql';
 
 // Whitelisted sort keys; each has a matching index in migration 002.
@@ -15,8 +16,6 @@ const SORT_SQL: Record<EnrollmentSortField, { expr: string; type: 'timestamptz' 
   step: { expr: 'e.current_step', type: 'int' },
   lastActivity: { expr: `coalesce(e.last_activity_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
 };
-
-export type CursorKey = [value: string | number, id: number];
 
 /** SQL conditions and parameters for a filter, numbered from `$first`. */
 export function filterSql(
@@ -124,7 +123,7 @@ export async function listEnrollments(
   sort: { field: EnrollmentSortField; dir: SortDirection },
   limit: number,
   after: CursorKey | null,
-): Promise<{ items: Enrollment[]; last: CursorKey | null; hasMore: boolean }> {
+): Promise<KeysetPage<Enrollment>> {
   const params: unknown[] = [];
   const where = filterSql(sequenceId, filter, viewer, params);
   const { expr, type } = SORT_SQL[sort.field];
@@ -132,7 +131,7 @@ export async function listEnrollments(
   const seek = after
     ? ` AND (${expr}, e.id) ${dir === 'DESC' ? '<' : '>'} ($${params.push(after[0])}::${type}, $${params.push(after[1])}::int)`
     : '';
-  params.push(limit + 1);
+  params.push(fetchLimit(limit));
   const rows = await db.query<Row>(
     `WITH page AS (
        SELECT e.id, ${expr} AS sort_key FROM enrollments e
@@ -144,13 +143,10 @@ export async function listEnrollments(
       ORDER BY page.sort_key ${dir}, e.id ${dir}`,
     params,
   );
-  const hasMore = rows.length > limit;
-  const pageRows = rows.slice(0, limit);
-  const lastRow = pageRows.at(-1);
-  const last: CursorKey | null = lastRow
-    ? [lastRow.sort_key instanceof Date ? lastRow.sort_key.toISOString() : lastRow.sort_key, lastRow.id]
-    : null;
-  return { items: pageRows.map(toEnrollment), last, hasMore };
+  return keysetPage(rows, limit, toEnrollment, (r): CursorKey => [
+    r.sort_key instanceof Date ? r.sort_key.toISOString() : r.sort_key,
+    r.id,
+  ]);
 }
 
 export async function countEnrollments(

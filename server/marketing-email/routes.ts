@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { api } from '../../src/contract/api';
 import type { Clock } from '../deps';
 import type { AppEnv } from '../http/context';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { nextCursor, readIdCursor } from '../http/cursor';
 import { register } from '../http/register';
 import type { Db } from '../store/db';
 import { sendMarketingEmail } from './service';
@@ -11,18 +11,14 @@ import { listMarketingEmails } from './store';
 // Everyone signed in reads the marketing emails; marketers and admins send them (see
 // MARKETING in src/contract/api.ts).
 
-/** The list walks by id; the cursor carries it twice to fit the shared cursor shape. */
-const idCursor = (id: number, dir: 'asc' | 'desc') => encodeCursor('id', dir, [id, id]);
-const idFromCursor = (cursor: string | undefined, dir: 'asc' | 'desc') => (cursor ? decodeCursor(cursor, 'id', dir)[1] : null);
-
 export function marketingEmailRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
 
   register(app, api.listMarketingEmails, async ({ query }) => {
-    const page = await listMarketingEmails(db, { status: query.status }, query.limit, idFromCursor(query.cursor, 'desc'));
+    const page = await listMarketingEmails(db, { status: query.status }, query.limit, readIdCursor(query.cursor, 'desc'));
     return {
       items: page.items,
-      nextCursor: page.hasMore && page.lastId !== null ? idCursor(page.lastId, 'desc') : null,
+      nextCursor: nextCursor('id', 'desc', page),
       total: page.total,
     };
   });

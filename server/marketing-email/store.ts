@@ -1,4 +1,5 @@
 import type { MarketingEmail, MarketingEmailStatus } from '../../src/contract/marketing-email';
+import { fetchLimit, idKey, keysetPage, type KeysetPage } from '../http/cursor';
 import type { Queryable } from '../store/db';
 
 // The account's marketing emails (table from migration 001).
@@ -33,23 +34,20 @@ export async function listMarketingEmails(
   filter: { status?: MarketingEmailStatus | undefined },
   limit: number,
   beforeId: number | null,
-): Promise<{ items: MarketingEmail[]; hasMore: boolean; lastId: number | null; total: number }> {
+): Promise<KeysetPage<MarketingEmail, [number, number]> & { total: number }> {
   const [rows, [count]] = await Promise.all([
     db.query<Row>(
       `SELECT ${COLUMNS} FROM marketing_emails
         WHERE ($1::text IS NULL OR status = $1) AND ($2::int IS NULL OR id < $2)
         ORDER BY id DESC
         LIMIT $3`,
-      [filter.status ?? null, beforeId, limit + 1],
+      [filter.status ?? null, beforeId, fetchLimit(limit)],
     ),
     db.query<{ n: number }>('SELECT count(*)::int AS n FROM marketing_emails WHERE ($1::text IS NULL OR status = $1)', [
       filter.status ?? null,
     ]),
   ]);
-  const page = rows.slice(0, limit);
-  const total = count?.n ?? 0;
-  const hasMore = rows.length > limit;
-  return { items: page.map(toEmail), hasMore, lastId: page.at(-1)?.id ?? null, total };
+  return { ...keysetPage(rows, limit, toEmail, (r) => idKey(r.id)), total: count?.n ?? 0 };
 }
 
 export async function getMarketingEmail(db: Queryable, id: number, forUpdate = false): Promise<MarketingEmail | null> {

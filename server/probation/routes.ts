@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { api } from '../../src/contract/api';
 import type { Clock } from '../deps';
 import type { AppEnv } from '../http/context';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { nextCursor, readIdCursor } from '../http/cursor';
 import { register } from '../http/register';
 import {
   completeReview,
@@ -18,10 +18,6 @@ import { countReviewContacts, listReviewContacts, problemCounts } from './store'
 // (it explains why marketing email stopped); marketers and admins review, remove and complete
 // (see MARKETING in src/contract/api.ts).
 
-/** The list walks by id; the cursor carries it twice to fit the shared cursor shape. */
-const idCursor = (id: number, dir: 'asc' | 'desc') => encodeCursor('id', dir, [id, id]);
-const idFromCursor = (cursor: string | undefined, dir: 'asc' | 'desc') => (cursor ? decodeCursor(cursor, 'id', dir)[1] : null);
-
 export function probationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
 
@@ -34,13 +30,13 @@ export function probationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock 
   register(app, api.listReviewContacts, async ({ query }) => {
     const now = clock.now();
     const [page, total, counts] = await Promise.all([
-      listReviewContacts(db, query.problem, now, query.limit, idFromCursor(query.cursor, 'asc')),
+      listReviewContacts(db, query.problem, now, query.limit, readIdCursor(query.cursor, 'asc')),
       countReviewContacts(db, query.problem, now),
       problemCounts(db, now),
     ]);
     return {
       items: page.items,
-      nextCursor: page.hasMore && page.lastId !== null ? idCursor(page.lastId, 'asc') : null,
+      nextCursor: nextCursor('id', 'asc', page),
       total,
       counts,
     };

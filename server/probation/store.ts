@@ -9,6 +9,7 @@ import {
 } from '../../src/contract/probation';
 import type { ProbationRecord, ProbationTransition, ProbationTriggerFigure } from '../../src/domain/probation';
 import { contactProblems, engagedSince, REVIEW_RULES } from '../../src/domain/probation-review';
+import { fetchLimit, idKey, keysetPage, type KeysetPage } from '../http/cursor';
 import type { Queryable } from '../store/db';
 
 // The account's probation state (migration 006 columns of `account`, read with the account in
@@ -198,7 +199,7 @@ export async function listReviewContacts(
   now: Date,
   limit: number,
   afterId: number | null,
-): Promise<{ items: ReviewContact[]; hasMore: boolean; lastId: number | null }> {
+): Promise<KeysetPage<ReviewContact, [number, number]>> {
   const rows = await db.query<{
     id: number;
     name: string;
@@ -212,11 +213,12 @@ export async function listReviewContacts(
       WHERE ${whereOf(problem)} AND $1::timestamptz IS NOT NULL AND ($2::int IS NULL OR c.id > $2)
       ORDER BY c.id
       LIMIT $3`,
-    [engagedSince(now), afterId, limit + 1],
+    [engagedSince(now), afterId, fetchLimit(limit)],
   );
-  const page = rows.slice(0, limit);
-  return {
-    items: page.map((r) => {
+  return keysetPage(
+    rows,
+    limit,
+    (r): ReviewContact => {
       const consent = Consent.parse(r.consent);
       const addressStatus = AddressStatus.parse(r.address_status);
       const lastEngagedAt = date(r.last_engaged_at);
@@ -229,10 +231,9 @@ export async function listReviewContacts(
         addressStatus,
         problems: contactProblems({ consent, lastEngagedAt, addressStatus }, now),
       };
-    }),
-    hasMore: rows.length > limit,
-    lastId: page.at(-1)?.id ?? null,
-  };
+    },
+    (r) => idKey(r.id),
+  );
 }
 
 /**

@@ -2,22 +2,12 @@ import type { Hono } from 'hono';
 import { api } from '../../src/contract/api';
 import type { Clock } from '../deps';
 import { viewerOf, type AppEnv } from '../http/context';
-import { decodeCursor, encodeCursor } from '../http/cursor';
-import { badRequest, notFound } from '../http/errors';
+import { nextCursor, readTimeCursor } from '../http/cursor';
+import { notFound } from '../http/errors';
 import { register } from '../http/register';
 import type { Db } from '../store/db';
 import { requireSequence, scheduledSteps, sequenceHistory, updateSequenceSettings } from './service';
 import { listSequences, sequenceDetail } from './store';
-
-/** The key's position as [ISO time, id], as the keyset pages of History and Scheduled use it. */
-const timeKey = (cursor: string | undefined, sort: string, dir: 'asc' | 'desc'): [string, number] | null => {
-  if (!cursor) return null;
-  const [time, id] = decodeCursor(cursor, sort, dir);
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) {
-    throw badRequest('Invalid query: query.cursor.', [{ path: 'query.cursor', message: 'The cursor is not one this list handed out.' }]);
-  }
-  return [time, id];
-};
 
 export function sequenceRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
@@ -38,16 +28,16 @@ export function sequenceRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }
   });
 
   register(app, api.listHistory, async ({ params, query, session }) => {
-    const page = await sequenceHistory(db, session, Number(params.id), query.limit, timeKey(query.cursor, 'at', 'desc'));
-    return { items: page.items, nextCursor: page.hasMore && page.last ? encodeCursor('at', 'desc', page.last) : null };
+    const page = await sequenceHistory(db, session, Number(params.id), query.limit, readTimeCursor(query.cursor, 'at', 'desc'));
+    return { items: page.items, nextCursor: nextCursor('at', 'desc', page) };
   });
 
   register(app, api.listScheduled, async ({ params, query, session }) => {
     const { cursor, limit, ...filter } = query;
-    const page = await scheduledSteps(db, session, Number(params.id), filter, limit, timeKey(cursor, 'sendAt', 'asc'));
+    const page = await scheduledSteps(db, session, Number(params.id), filter, limit, readTimeCursor(cursor, 'sendAt', 'asc'));
     return {
       items: page.items,
-      nextCursor: page.hasMore && page.last ? encodeCursor('sendAt', 'asc', page.last) : null,
+      nextCursor: nextCursor('sendAt', 'asc', page),
       total: page.total,
     };
   });

@@ -10,6 +10,7 @@ import {
   type StepType,
 } from '../../src/contract/sequences';
 import type { Viewer } from '../http/context';
+import { fetchLimit, keysetPage, type KeysetPage } from '../http/cursor';
 import type { Queryable } from '../store/db';
 import { likePattern } from '../store/sql';
 
@@ -208,10 +209,10 @@ export async function listHistory(
   sequenceId: number,
   limit: number,
   after: [string, number] | null,
-): Promise<{ items: AuditEntry[]; last: [string, number] | null; hasMore: boolean }> {
+): Promise<KeysetPage<AuditEntry, [string, number]>> {
   const params: unknown[] = [`sequence:${sequenceId}`, HISTORY_ACTIONS];
   const seek = after ? ` AND (a.at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::bigint)` : '';
-  params.push(limit + 1);
+  params.push(fetchLimit(limit));
   const rows = await db.query<{
     id: number;
     at: Date;
@@ -227,13 +228,7 @@ export async function listHistory(
       LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toAuditEntry(r)),
-    last: last ? [new Date(last.at).toISOString(), last.id] : null,
-    hasMore: rows.length > limit,
-  };
+  return keysetPage(rows, limit, toAuditEntry, (r): [string, number] => [new Date(r.at).toISOString(), r.id]);
 }
 
 function toAuditEntry(r: {
@@ -289,12 +284,12 @@ export async function listScheduled(
   viewer: Viewer,
   limit: number,
   after: [string, number] | null,
-): Promise<{ items: ScheduledStep[]; last: [string, number] | null; hasMore: boolean; total: number }> {
+): Promise<KeysetPage<ScheduledStep, [string, number]> & { total: number }> {
   const params: unknown[] = [];
   const where = scheduledWhere(sequenceId, filter, viewer, params);
   const countParams = [...params];
   const seek = after ? ` AND (e.next_step_at, e.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::int)` : '';
-  params.push(limit + 1);
+  params.push(fetchLimit(limit));
   const join = 'JOIN sequence_steps st ON st.sequence_id = e.sequence_id AND st.position = e.current_step';
   const [rows, [count]] = await Promise.all([
     db.query<{
@@ -327,10 +322,10 @@ export async function listScheduled(
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrollments e ${join} WHERE ${where}`, countParams),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
+  const page = keysetPage(
+    rows,
+    limit,
+    (r): ScheduledStep => ({
       enrollmentId: String(r.id),
       contact: { id: String(r.contact_id), name: r.contact_name, email: r.contact_email },
       step: { position: r.position, type: r.type, subject: r.subject },
@@ -340,9 +335,8 @@ export async function listScheduled(
         ? { id: String(r.inbox_id), address: r.inbox_address ?? '', connected: r.inbox_connected ?? false }
         : null,
       enrolledBy: { id: String(r.enrolled_by), name: r.enrolled_by_name },
-    })),
-    last: last ? [iso(last.next_step_at) as string, last.id] : null,
-    hasMore: rows.length > limit,
-    total: count?.n ?? 0,
-  };
+    }),
+    (r): [string, number] => [iso(r.next_step_at) as string, r.id],
+  );
+  return { ...page, total: count?.n ?? 0 };
 }

@@ -19,21 +19,15 @@ const SEQUENCE = 1;
 const CHILD = `
 import { createApp } from ${JSON.stringify(path.join(ROOT, 'server/app.ts'))};
 import { openPglite } from ${JSON.stringify(path.join(ROOT, 'server/store/pglite-db.ts'))};
-import { DEMO_PASSWORD } from ${JSON.stringify(path.join(ROOT, 'server/store/seed/demo-users.ts'))};
+import { signInAs } from ${JSON.stringify(path.join(ROOT, 'server/test-utils.ts'))};
 const [dir, now] = process.argv.slice(2);
 const db = await openPglite({ dataDir: dir });
 const app = createApp({ db, clock: { now: () => new Date(now) } });
-const signIn = await app.request('/api/session', {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'x' },
-  body: JSON.stringify({ email: 'manager@example.com', password: DEMO_PASSWORD }),
-});
-const { csrfToken } = await signIn.json();
-const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+const { headers } = await signInAs(app, 'manager@example.com');
 process.stdout.write('start\\n');
 const res = await app.request('/api/enrollments/bulk-unenroll', {
   method: 'POST',
-  headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json', 'Idempotency-Key': 'crash-test-key' },
+  headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': 'crash-test-key' },
   body: JSON.stringify({ by: 'filter', sequenceId: '${SEQUENCE}', filter: {} }),
 });
 process.stdout.write('done ' + res.status + '\\n');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClient, type TestClient } from '../test-utils';
+import { signInAs, testClient, type TestClient } from '../test-utils';
 import { DEMO_PASSWORD } from '../store/seed/demo-users';
 
 let t: TestClient;
@@ -90,13 +90,9 @@ describe('sign-in', () => {
 
 describe('sign-out', () => {
   it('ends the session on the server', async () => {
-    const res = await signIn('admin@example.com', DEMO_PASSWORD);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const out = await t.app.request('/api/session', {
-      method: 'DELETE',
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
-    });
+    const { headers } = await signInAs(t.app, 'admin@example.com');
+    const cookie = headers.Cookie;
+    const out = await t.app.request('/api/session', { method: 'DELETE', headers });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/sd_session=;/);
     const after = await t.app.request('/api/sequences', { headers: { Cookie: cookie } });

@@ -34,10 +34,6 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
-}
-
 /** Adds a failed sign-in to the key's window (a new window once the old one ran out) and
  * returns the failures counted in the current window. */
 export async function recordSignInFailure(

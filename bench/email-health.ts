@@ -6,7 +6,7 @@
 import { createApp } from '../server/app';
 import type { Clock } from '../server/deps';
 import type { Db } from '../server/store/db';
-import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
+import { signInAs } from '../server/test-utils';
 
 export interface EmailHealthBenchRow {
   name: string;
@@ -55,13 +55,8 @@ export async function benchEmailHealth(xlDb: Db, demoDb: Db, options: EmailHealt
 async function signedInGet(db: Db, now: Date): Promise<(url: string) => Promise<unknown>> {
   const clock: Clock = { now: () => new Date(now) };
   const app = createApp({ db, clock, version: 'bench' });
-  const res = await app.request('/api/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'bench' },
-    body: JSON.stringify({ email: 'marketer@example.com', password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { headers } = await signInAs(app, 'marketer@example.com');
+  const cookie = headers.Cookie;
   return async (url) => {
     const r = await app.request(url, { headers: { Cookie: cookie } });
     if (r.status !== 200) throw new Error(`${url} → ${r.status} ${await r.text()}`);

@@ -10,9 +10,9 @@ import { encodeCursor } from '../server/http/cursor';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
-import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
 import { seed, type SeedStats } from '../server/store/seed/seed';
 import { openSeededDb, demoSnapshot } from '../server/store/test-db';
+import { signInAs } from '../server/test-utils';
 import { benchEmailHealth } from './email-health';
 import { benchBulkUnenroll } from './unenroll';
 
@@ -64,12 +64,8 @@ async function p50(fn: () => Promise<unknown>): Promise<number> {
 async function main() {
   const { db, stats } = await openXl();
   const app = createApp({ db, version: 'bench' });
-  const signIn = await app.request('/api/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'bench' },
-    body: JSON.stringify({ email: 'manager@example.com', password: DEMO_PASSWORD }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { headers } = await signInAs(app, 'manager@example.com');
+  const cookie = headers.Cookie;
   const get = async (url: string) => {
     const res = await app.request(url, { headers: { Cookie: cookie } });
     if (res.status !== 200) throw new Error(`${url} → ${res.status} ${await res.text()}`);

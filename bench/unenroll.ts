@@ -7,6 +7,7 @@
 // stays as the other cases expect it.
 import type { Db } from '../server/store/db';
 import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
+import { signInAs, type RequestApp } from '../server/test-utils';
 
 export interface UnenrollBenchRow {
   name: string;
@@ -19,10 +20,6 @@ export interface UnenrollBenchRow {
   goal: number;
   /** Rows changed. */
   rows: number;
-}
-
-interface RequestApp {
-  request(input: string, init?: RequestInit): Response | Promise<Response>;
 }
 
 export interface UnenrollBenchOptions {
@@ -59,19 +56,9 @@ export async function benchBulkUnenroll(options: UnenrollBenchOptions): Promise<
   const rounds = options.rounds ?? 5;
   const log = options.log ?? (() => undefined);
 
-  const signIn = await app.request('/api/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'bench' },
-    body: JSON.stringify({ email: options.email ?? 'manager@example.com', password: options.password ?? DEMO_PASSWORD }),
-  });
-  if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status} ${await signIn.text()}`);
-  const session = (await signIn.json()) as { user: { id: string }; csrfToken: string };
-  const headers = {
-    Cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    'X-CSRF-Token': session.csrfToken,
-    'Content-Type': 'application/json',
-  };
-  const actorId = Number(session.user.id);
+  const signedIn = await signInAs(app, options.email ?? 'manager@example.com', options.password ?? DEMO_PASSWORD);
+  const headers = { ...signedIn.headers, 'Content-Type': 'application/json' };
+  const actorId = Number(signedIn.user.id);
   const post = async <T>(url: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> => {
     const res = await app.request(url, {
       method: 'POST',

@@ -11,12 +11,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../src/contract/auth';
 import { loadConfig } from '../server/config';
-import { hashPassword } from '../server/services/passwords';
+import { hashPassword } from '../server/sessions/passwords';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
 import { openPostgres } from '../server/store/postgres-db';
-import { findUserByEmail, insertUser } from '../server/store/users-store';
+import { findUserByEmail, insertUser } from '../server/sessions/users-store';
 
 const USAGE =
   'usage: npm run user:create -- --email EMAIL --name "NAME" --role rep|manager|marketer|admin [--password P] [--data-dir DIR]';

@@ -5,16 +5,20 @@ import type { ErrorBody } from '../src/contract/errors';
 import { type AppDeps, systemClock } from './deps';
 import type { AppEnv } from './http/context';
 import { HttpError } from './http/errors';
-import { resolveSession } from './services/auth-service';
-import { randomToken } from './services/tokens';
-import { authRoutes } from './routes/auth-routes';
-import { sequenceRoutes } from './routes/sequence-routes';
-import { enrollmentRoutes } from './routes/enrollment-routes';
-import { systemRoutes } from './routes/system-routes';
-import { unenrollRoutes } from './routes/unenroll-routes';
-import { resolveIntegrationKey } from './services/activity-service';
-import { emailHealthRoutes } from './routes/email-health-routes';
-import { probationRoutes } from './routes/probation-routes';
+import { resolveSession } from './sessions/service';
+import { randomToken } from './sessions/tokens';
+import { accountRoutes } from './account/routes';
+import { contactRoutes } from './contacts/routes';
+import { emailHealthRoutes } from './email-health/routes';
+import { enrollmentRoutes } from './enrollments/routes';
+import { inboxRoutes } from './inboxes/routes';
+import { integrationRoutes } from './integrations/routes';
+import { resolveIntegrationKey } from './integrations/service';
+import { marketingEmailRoutes } from './marketing-email/routes';
+import { probationRoutes } from './probation/routes';
+import { sequenceRoutes } from './sequences/routes';
+import { authRoutes } from './sessions/routes';
+import { systemRoutes } from './system/routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -46,10 +50,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
   });
-  sequenceRoutes(app, { db: deps.db });
+  sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });
-  unenrollRoutes(app, { db: deps.db, clock });
+  contactRoutes(app, { db: deps.db });
+  inboxRoutes(app, { db: deps.db });
+  integrationRoutes(app, { db: deps.db, clock });
+  accountRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
+  marketingEmailRoutes(app, { db: deps.db, clock });
   probationRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));

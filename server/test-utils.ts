@@ -1,9 +1,42 @@
-import type { Role } from '../src/contract/auth';
+import type { Role, User } from '../src/contract/auth';
 import { createApp } from './app';
 import type { AppDeps } from './deps';
 import type { Db } from './store/db';
 import { openSeededDb } from './store/test-db';
 import { DEMO_PASSWORD, DEMO_USERS } from './store/seed/demo-users';
+
+/** Anything that answers requests like the app does (`app.request`). */
+export interface RequestApp {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** What makes a request signed in: the session cookie and the session's CSRF token. */
+export interface SignedInHeaders {
+  Cookie: string;
+  'X-CSRF-Token': string;
+  [header: string]: string;
+}
+
+/**
+ * Signs in through the API as `email` (with the demo password unless told otherwise) and
+ * returns the headers of a signed-in request, and the user. The one way server tests (and the
+ * benchmarks) sign in.
+ */
+export async function signInAs(
+  app: RequestApp,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<{ headers: SignedInHeaders; user: User }> {
+  const res = await app.request('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { user, csrfToken } = (await res.json()) as { user: User; csrfToken: string };
+  return { headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken }, user };
+}
 
 export interface TestClient {
   app: ReturnType<typeof createApp>;
@@ -25,15 +58,7 @@ export async function testClient(deps: Partial<AppDeps> = {}): Promise<TestClien
       if (hit) return hit;
       const user = DEMO_USERS.find((u) => u.role === role);
       if (!user) throw new Error(`no demo user with role ${role}`);
-      const res = await app.request('/api/session', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
-        body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
-      });
-      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const { csrfToken } = (await res.json()) as { csrfToken: string };
-      const headers = { Cookie: cookie, 'X-CSRF-Token': csrfToken };
+      const { headers } = await signInAs(app, user.email);
       cache.set(role, headers);
       return headers;
     },

@@ -7,6 +7,14 @@ export interface Session {
   tokenHash: string;
 }
 
+/** Who is asking, as the stores filter by it: reps see only what they enrolled. */
+export interface Viewer {
+  userId: number;
+  onlyOwn: boolean;
+}
+
+export const viewerOf = (s: Session): Viewer => ({ userId: s.userId, onlyOwn: s.user.role === 'rep' });
+
 /** The integration key a request authenticated with (`Authorization: Bearer <key>`). */
 export interface Integration {
   keyId: number;

@@ -3,19 +3,29 @@ import m001 from './migrations/001-init';
 import m002 from './migrations/002-enrollment-search';
 import m003 from './migrations/003-email-health';
 import m004 from './migrations/004-unenrolling';
-import m006 from './migrations/006-probation';
 import m005 from './migrations/005-enrollment-search-by-sequence';
+import m006 from './migrations/006-probation';
 
-/** Ordered migrations. Append only: never edit one that has shipped. */
-export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The migrations by version number, lowest first: a fresh database gets them in that order
+ * whatever order they are listed in. Append only: never edit one that has shipped. */
+export const migrations: readonly Migration[] = byVersion([
   { version: 1, name: 'init', sql: m001 },
   { version: 2, name: 'enrollment-search', sql: m002 },
   { version: 3, name: 'email-health', sql: m003 },
   { version: 4, name: 'unenrolling', sql: m004 },
-  // 5 is reserved for another change in progress.
-  { version: 6, name: 'probation', sql: m006 },
   { version: 5, name: 'enrollment-search-by-sequence', sql: m005 },
-];
+  { version: 6, name: 'probation', sql: m006 },
+]);
+
+export function byVersion(list: readonly Migration[]): Migration[] {
+  return [...list].sort((a, b) => a.version - b.version);
+}
 
 /** Applies pending migrations, each in its own transaction. Returns the versions applied. */
 export async function migrate(db: Db): Promise<number[]> {

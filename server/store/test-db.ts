@@ -33,11 +33,10 @@ const CACHE_DIR = path.join(ROOT, '.cache', 'test-db');
 
 /** What decides the snapshot's content: when one of these changes, it is rebuilt. */
 const SOURCES = [
-  'server/store/test-db.ts',
   'server/store/migrations',
   'server/store/migrate.ts',
   'server/store/seed',
-  'server/services/passwords.ts',
+  'server/sessions/passwords.ts',
   'server/store/pglite-db.ts',
   'server/store/test-db.ts',
 ];
@@ -52,17 +51,19 @@ export interface DemoSnapshot {
   stats: SeedStats;
 }
 
-type Kind = 'demo' | 'empty';
-type Snapshot = Omit<DemoSnapshot, 'stats'> & { stats: SeedStats | null };
-
-const snapshots = new Map<Kind, Promise<Snapshot>>();
+let pendingSnapshot: Promise<DemoSnapshot> | undefined;
 const tars = new Map<string, Promise<Buffer>>();
 
 /** The demo snapshot, built now if it is missing (e.g. when tests run without the global setup). */
-export async function demoSnapshot(): Promise<DemoSnapshot> {
-  const s = await snapshot('demo');
-  if (!s.stats) throw new Error(`demo snapshot without stats: ${s.file}`);
-  return { ...s, stats: s.stats };
+export function demoSnapshot(): Promise<DemoSnapshot> {
+  if (!pendingSnapshot) {
+    const pending = ensureSnapshot();
+    pendingSnapshot = pending;
+    pending.catch(() => {
+      if (pendingSnapshot === pending) pendingSnapshot = undefined;
+    });
+  }
+  return pendingSnapshot;
 }
 
 /** A clock stopped at the demo data's `now`: `createApp({ db, clock: await demoClock() })`. */
@@ -73,16 +74,7 @@ export async function demoClock(): Promise<{ now(): Date }> {
 
 /** A fresh in-memory PGlite, migrated and seeded with the demo dataset (seed 42). */
 export async function openSeededDb(): Promise<Db> {
-  return openSnapshot('demo');
-}
-
-/** A fresh in-memory PGlite, migrated, without data. */
-export async function openEmptyDb(): Promise<Db> {
-  return openSnapshot('empty');
-}
-
-async function openSnapshot(kind: Kind): Promise<Db> {
-  const { file } = await snapshot(kind);
+  const { file } = await demoSnapshot();
   // Unzipped once per process: half of loading a gzipped snapshot is unzipping it.
   let data = tars.get(file);
   if (!data) tars.set(file, (data = readFile(file).then((gz) => promisify(gunzip)(gz))));
@@ -93,28 +85,17 @@ async function openSnapshot(kind: Kind): Promise<Db> {
   return wrapPglite(pg);
 }
 
-function snapshot(kind: Kind): Promise<Snapshot> {
-  let pending = snapshots.get(kind);
-  if (!pending) {
-    pending = ensureSnapshot(kind);
-    snapshots.set(kind, pending);
-    pending.catch(() => snapshots.delete(kind));
-  }
-  return pending;
-}
-
-/** Builds the snapshots that are missing. For the global setup: returns what it did. */
+/** Builds the snapshot if it is missing. For the global setup: returns what it did. */
 export async function prepareTestSnapshots(): Promise<{ demo: DemoSnapshot; built: boolean; ms: number }> {
   const started = performance.now();
-  const before = await readMeta(snapshotPath('demo'));
-  await snapshot('empty');
+  const before = await readMeta(snapshotPath());
   const demo = await demoSnapshot();
   await pruneOldSnapshots();
   return { demo, built: !before, ms: Math.round(performance.now() - started) };
 }
 
-async function ensureSnapshot(kind: Kind): Promise<Snapshot> {
-  const base = snapshotPath(kind);
+async function ensureSnapshot(): Promise<DemoSnapshot> {
+  const base = snapshotPath();
   const ready = await readMeta(base);
   if (ready) return ready;
 
@@ -137,38 +118,38 @@ async function ensureSnapshot(kind: Kind): Promise<Snapshot> {
   try {
     const done = await readMeta(base);
     if (done) return done;
-    return await build(kind, base);
+    return await build(base);
   } finally {
     await rm(lock, { force: true });
   }
 }
 
-async function build(kind: Kind, base: string): Promise<Snapshot> {
+async function build(base: string): Promise<DemoSnapshot> {
   // Without recycling, a checkpoint deletes the WAL the seed wrote instead of keeping it for
   // reuse: the snapshot halves and loads twice as fast.
   const pg = await createPglite({ postgresqlconf: ['wal_recycle = off', 'min_wal_size = 32MB'] });
   const db = wrapPglite(pg);
   try {
     await migrate(db);
-    const stats = kind === 'demo' ? await seed(db, { dataset: 'demo', seed: TEST_SEED, now: TEST_NOW }) : null;
+    const stats = await seed(db, { dataset: 'demo', seed: TEST_SEED, now: TEST_NOW });
     await db.exec('CHECKPOINT');
     const dump = await pg.dumpDataDir('gzip');
     const tmp = `${base}.${process.pid}.tmp`;
     await writeFile(tmp, new Uint8Array(await dump.arrayBuffer()));
     await rename(tmp, `${base}.tar.gz`);
-    const meta = { seed: TEST_SEED, now: stats?.now ?? new Date(0).toISOString(), stats };
+    const meta = { seed: TEST_SEED, now: stats.now, stats };
     // The metadata file is written last: its presence means the snapshot is complete.
     await writeFile(`${tmp}.json`, JSON.stringify(meta, null, 2));
     await rename(`${tmp}.json`, `${base}.json`);
-    return (await readMeta(base)) as Snapshot;
+    return (await readMeta(base)) as DemoSnapshot;
   } finally {
     await db.close();
   }
 }
 
-async function readMeta(base: string): Promise<Snapshot | null> {
+async function readMeta(base: string): Promise<DemoSnapshot | null> {
   try {
-    const meta = JSON.parse(await readFile(`${base}.json`, 'utf8')) as { seed: number; now: string; stats: SeedStats | null };
+    const meta = JSON.parse(await readFile(`${base}.json`, 'utf8')) as { seed: number; now: string; stats: SeedStats };
     await stat(`${base}.tar.gz`);
     return { file: `${base}.tar.gz`, seed: meta.seed, now: new Date(meta.now), stats: meta.stats };
   } catch {
@@ -203,8 +184,8 @@ function sourceHash(): string {
 
 const SOURCE_HASH = sourceHash();
 
-function snapshotPath(kind: Kind): string {
-  return path.join(CACHE_DIR, `${kind}-${SOURCE_HASH}`);
+function snapshotPath(): string {
+  return path.join(CACHE_DIR, `demo-${SOURCE_HASH}`);
 }
 
 /** Snapshots of other sources younger than this may belong to a run still going in another
@@ -213,10 +194,10 @@ const PRUNE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /** Removes snapshots of older sources, so the cache does not grow with every change. */
 async function pruneOldSnapshots(): Promise<void> {
-  const keep = new Set([path.basename(snapshotPath('demo')), path.basename(snapshotPath('empty'))]);
+  const keep = path.basename(snapshotPath());
   for (const name of await readdir(CACHE_DIR).catch(() => [] as string[])) {
     const base = name.replace(/\.(tar\.gz|json|lock)$/, '');
-    if (!/^(demo|empty)-[0-9a-f]{16}$/.test(base) || keep.has(base)) continue;
+    if (!/^(demo|empty)-[0-9a-f]{16}$/.test(base) || base === keep) continue;
     const file = path.join(CACHE_DIR, name);
     const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
     if (Date.now() - modified > PRUNE_AFTER_MS) await rm(file, { force: true });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CSRF_HEADER } from '../contract/auth';
 import type { Access, Endpoint, HttpMethod } from '../contract/endpoint';
 import { ErrorBody, type ErrorCode, type FieldIssue } from '../contract/errors';
-import { IDEMPOTENCY_KEY_HEADER } from '../contract/unenrolling';
+import { IDEMPOTENCY_KEY_HEADER } from '../contract/enrollments';
 import { csrfToken } from './csrf';
 
 /** The API's error codes, plus the two the client itself detects. */

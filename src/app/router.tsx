@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, createBrowserRouter, data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '../api/client';
 import type { User } from '../contract/auth';
+import { NUMERIC_ID } from '../contract/common';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import { contactQuery } from '../features/contacts/api/get-contact';
@@ -39,7 +40,7 @@ function rethrowIfRouteError(error: unknown): void {
 
 /** Our ids are positive integers: anything else cannot name a record, so it is not found. */
 function requireId(id: string | undefined): string {
-  if (!id || !/^\d{1,9}$/.test(id)) throw data(null, { status: 404 });
+  if (!id || !NUMERIC_ID.test(id)) throw data(null, { status: 404 });
   return id;
 }
 

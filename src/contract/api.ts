@@ -1,9 +1,23 @@
 import { z } from 'zod';
+import { NumericId } from './common';
 import { endpoint } from './endpoint';
 import { SessionResponse, SignInRequest } from './auth';
 import { HealthResponse } from './health';
-import { SequenceDetail, SequenceList, SequenceListQuery } from './sequences';
 import {
+  HistoryPage,
+  HistoryQuery,
+  ScheduledPage,
+  ScheduledQuery,
+  SequenceDetail,
+  SequenceList,
+  SequenceListQuery,
+  SequenceSettings,
+  SequenceSettingsUpdate,
+} from './sequences';
+import {
+  BulkUnenrollRequest,
+  BulkUnenrollResult,
+  CompleteStepRequest,
   Enrollment,
   EnrollmentCount,
   EnrollmentExportQuery,
@@ -13,25 +27,16 @@ import {
   EnrollRequest,
   EnrollResult,
   ReenrollRequest,
+  UndoResult,
 } from './enrollments';
 import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
 import {
   ActivityEvent,
   ActivityResult,
-  BulkUnenrollRequest,
-  BulkUnenrollResult,
-  CompleteStepRequest,
   CreatedIntegrationKey,
   CreateIntegrationKeyRequest,
-  HistoryPage,
-  HistoryQuery,
   IntegrationKeyList,
-  ScheduledPage,
-  ScheduledQuery,
-  SequenceSettings,
-  SequenceSettingsUpdate,
-  UndoResult,
-} from './unenrolling';
+} from './integrations';
 import {
   Account,
   ContactNotSent,
@@ -54,7 +59,7 @@ import {
 } from './probation';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
-export const IdParams = z.object({ id: z.string().regex(/^\d{1,9}$/, 'Expected a numeric id') }).strict();
+export const IdParams = z.object({ id: NumericId }).strict();
 
 const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
 /** Marketing email and the contact review are the marketers' (and admins'); everyone may read

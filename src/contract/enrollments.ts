@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EmailProblem, EnrollErrorCode, EnrollmentStatus, UnenrollReason } from './codes';
+import { Count, Instant, NUMERIC_ID, NumericId } from './common';
 import { SortDirection } from './sequences';
 
 export const ErrorFilter = z.union([EnrollErrorCode, EmailProblem]);
@@ -13,7 +14,7 @@ const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD (inclusive)')
 const filterFields = {
   status: EnrollmentStatus.optional(),
   error: ErrorFilter.optional(),
-  enrolledBy: z.string().regex(/^\d{1,9}$/, 'Expected a user id').optional(),
+  enrolledBy: z.string().regex(NUMERIC_ID, 'Expected a user id').optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Search in contact name and email'),
@@ -77,9 +78,9 @@ export const ReenrollRequest = z.object({ step: z.number().int().min(1).max(100)
 
 export const EnrollRequest = z
   .object({
-    contactIds: z.array(z.string().regex(/^\d{1,9}$/)).min(1).max(500),
+    contactIds: z.array(z.string().regex(NUMERIC_ID)).min(1).max(500),
     step: z.number().int().min(1).max(100),
-    inboxId: z.string().regex(/^\d{1,9}$/),
+    inboxId: z.string().regex(NUMERIC_ID),
   })
   .strict()
   .meta({ id: 'EnrollRequest' });
@@ -109,3 +110,106 @@ export const EnrollmentExportQuery = z
   .strict()
   .refine(datesInOrder, datesMessage);
 export type EnrollmentExportQuery = z.infer<typeof EnrollmentExportQuery>;
+
+// ---------------------------------------------------------------------------------------------
+// Step completion
+
+export const CompleteStepRequest = z
+  .object({ step: z.number().int().min(1).max(100).describe('The step being completed: must be the current one') })
+  .strict()
+  .meta({ id: 'CompleteStepRequest' });
+export type CompleteStepRequest = z.infer<typeof CompleteStepRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// Bulk unenroll and Undo
+
+/** Header that makes a many-row mutation safe to retry: a replay returns the first answer. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** Set (to "true") on the answer to a replayed Idempotency-Key. */
+export const IDEMPOTENCY_REPLAYED_HEADER = 'Idempotency-Replayed';
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{8,200}$/, 'Expected 8-200 characters: letters, digits, ".", "_", ":" or "-" (a UUID is ideal)');
+
+/** Most ids one bulk request may name; larger selections go by filter. */
+export const MAX_BULK_IDS = 5000;
+/** Lists of skipped / not restored / kept rows in an answer stop here; the counts stay exact. */
+export const MAX_LISTED_ITEMS = 1000;
+
+export const BulkUnenrollRequest = z
+  .discriminatedUnion('by', [
+    z
+      .object({
+        by: z.literal('ids'),
+        sequenceId: NumericId,
+        ids: z.array(NumericId).min(1).max(MAX_BULK_IDS).describe('Enrollment ids ticked in the table'),
+      })
+      .strict(),
+    z
+      .object({
+        by: z.literal('filter'),
+        sequenceId: NumericId,
+        filter: EnrollmentFilter.describe('The filter of the Enrollments tab: every enrollment that matches it'),
+        except: z
+          .array(NumericId)
+          .max(MAX_BULK_IDS)
+          .optional()
+          .describe('Enrollments matching the filter that the user unticked: left as they are'),
+        expectedTotal: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe(
+            'The count the user confirmed (matches less the exceptions); when it is now another number, 409 and nothing changes',
+          ),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'BulkUnenrollRequest' });
+export type BulkUnenrollRequest = z.infer<typeof BulkUnenrollRequest>;
+
+/** Why a selected enrollment was left as it was. */
+export const BulkSkipReason = z.enum(['already-unenrolled', 'finished', 'failed', 'not-yours']);
+export type BulkSkipReason = z.infer<typeof BulkSkipReason>;
+
+export const BulkUnenrollResult = z
+  .object({
+    batchId: z.string().describe('Pass to Undo'),
+    sequenceId: z.string(),
+    matched: Count.describe('Enrollments selected (by id or by the filter)'),
+    unenrolled: Count,
+    skipped: z
+      .object({
+        alreadyUnenrolled: Count,
+        finished: Count,
+        failed: Count.describe('Never enrolled (refused with an error code)'),
+        notYours: Count.describe('Enrolled by someone else: reps unenroll only their own'),
+      })
+      .describe('How many were skipped, by reason'),
+    skippedItems: z
+      .array(z.object({ enrollmentId: z.string(), reason: BulkSkipReason }))
+      .describe(`Each skipped enrollment and why, by status then id (at most ${MAX_LISTED_ITEMS})`),
+  })
+  .meta({ id: 'BulkUnenrollResult' });
+export type BulkUnenrollResult = z.infer<typeof BulkUnenrollResult>;
+
+/** Why Undo left an enrollment unenrolled. */
+export const NotRestoredReason = z.enum(['changed-since', 'enrolled-elsewhere', 'sequence-deleted']);
+export type NotRestoredReason = z.infer<typeof NotRestoredReason>;
+
+export const UndoResult = z
+  .object({
+    batchId: z.string(),
+    undoneAt: Instant,
+    restored: Count,
+    notRestoredTotal: Count,
+    notRestored: z
+      .array(z.object({ enrollmentId: z.string(), reason: NotRestoredReason }))
+      .describe(
+        `Enrollments left unenrolled, lowest id first (at most ${MAX_LISTED_ITEMS}): changed since the bulk ` +
+          'unenroll, now enrolled in another sequence, or the sequence was deleted',
+      ),
+  })
+  .meta({ id: 'UndoResult' });
+export type UndoResult = z.infer<typeof UndoResult>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Plan } from './codes';
+import { NumericId } from './common';
 import { RateKey } from './email-health';
 
 // The marketing-email probation (DOMAIN.md §5): the account's stored state, the transitions
@@ -144,11 +145,9 @@ export const ReviewContactsPage = z
   .meta({ id: 'ReviewContactsPage' });
 export type ReviewContactsPage = z.infer<typeof ReviewContactsPage>;
 
-const ContactId = z.string().regex(/^\d{1,9}$/, 'Expected a numeric id');
-
 export const RemoveFromMarketingRequest = z
   .union([
-    z.object({ ids: z.array(ContactId).min(1).max(1000) }).strict(),
+    z.object({ ids: z.array(NumericId).min(1).max(1000) }).strict(),
     z
       .object({
         problem: ContactProblem,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { UnenrollReason } from './codes';
+import { Count, Instant, Ref } from './common';
 
 export const SequenceSortField = z.enum([
   'name',
@@ -84,3 +86,99 @@ export const SequenceDetail = z
   })
   .meta({ id: 'SequenceDetail' });
 export type SequenceDetail = z.infer<typeof SequenceDetail>;
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export const SequenceSettingsUpdate = z
+  .object({ unenrollSameCompany: z.boolean().describe('Unenroll contacts of the same company when one replies') })
+  .strict()
+  .meta({ id: 'SequenceSettingsUpdate' });
+export type SequenceSettingsUpdate = z.infer<typeof SequenceSettingsUpdate>;
+
+export const SequenceSettings = z
+  .object({ id: z.string(), unenrollSameCompany: z.boolean() })
+  .meta({ id: 'SequenceSettings' });
+export type SequenceSettings = z.infer<typeof SequenceSettings>;
+
+// ---------------------------------------------------------------------------------------------
+// History (the sequence's audit log)
+
+export const AuditAction = z.enum([
+  'enroll',
+  'unenroll',
+  'bulk-unenroll',
+  'undo-unenroll',
+  'reenroll',
+  'auto-unenroll',
+  'settings',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const HistoryQuery = z
+  .object({
+    cursor: z.string().max(500).optional().describe('Opaque cursor from the previous page'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+export const AuditEntry = z
+  .object({
+    id: z.string(),
+    at: Instant,
+    actor: Ref.nullable().describe('Null for automatic unenrollments'),
+    action: AuditAction,
+    count: Count.describe('How many enrollments it concerned'),
+    filter: z.record(z.string(), z.string()).nullable().describe('The filter of a bulk unenroll by filter'),
+    batchId: z.string().nullable(),
+    reason: UnenrollReason.nullable().describe('Why, for automatic unenrollments'),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const HistoryPage = z
+  .object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'HistoryPage' });
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled tab
+
+export const ScheduledQuery = z
+  .object({
+    type: StepType.optional(),
+    from: Instant.optional().describe('Send time at or after (the start of the user\'s local day)'),
+    to: Instant.optional().describe('Send time before (the end of the user\'s local day)'),
+    cursor: z.string().max(500).optional().describe('Opaque cursor from the previous page'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+export type ScheduledQuery = z.infer<typeof ScheduledQuery>;
+
+export const ScheduledStep = z
+  .object({
+    enrollmentId: z.string(),
+    contact: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    step: z.object({ position: z.number().int(), type: StepType, subject: z.string().nullable() }),
+    totalSteps: z.number().int(),
+    sendAt: Instant,
+    inbox: z.object({ id: z.string(), address: z.string(), connected: z.boolean() }).nullable(),
+    enrolledBy: Ref,
+  })
+  .meta({ id: 'ScheduledStep' });
+export type ScheduledStep = z.infer<typeof ScheduledStep>;
+
+export const ScheduledPage = z
+  .object({
+    items: z.array(ScheduledStep),
+    nextCursor: z.string().nullable(),
+    total: Count.describe('Upcoming steps matching the filter'),
+  })
+  .meta({ id: 'ScheduledPage' });
+export type ScheduledPage = z.infer<typeof ScheduledPage>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailClient, type ActivityEvent, type KeepReason } from '../contract/unenrolling';
+import { MailClient, type ActivityEvent, type KeepReason } from '../contract/integrations';
 import type { UnenrollReason } from '../contract/codes';
 import {
   decideAutomaticUnenroll,

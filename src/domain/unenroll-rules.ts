@@ -1,5 +1,5 @@
 import type { EnrollmentStatus, Plan, UnenrollReason } from '../contract/codes';
-import type { ActivityEvent, KeepReason, MailClient, UnenrollScope } from '../contract/unenrolling';
+import type { ActivityEvent, KeepReason, MailClient, UnenrollScope } from '../contract/integrations';
 
 // Automatic unenrollment (DOMAIN.md §4). Rule 10 (finished the last step) is applied where a
 // step is completed, not here: it is not an event from outside.

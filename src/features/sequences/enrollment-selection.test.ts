@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BULK_IDS } from '../../contract/unenrolling';
+import { MAX_BULK_IDS } from '../../contract/enrollments';
 import {
   ALL_MATCHING,
   NO_SELECTION,

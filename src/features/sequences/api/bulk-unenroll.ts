@@ -1,7 +1,7 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { api } from '../../../contract/api';
-import type { BulkUnenrollRequest } from '../../../contract/unenrolling';
+import type { BulkUnenrollRequest } from '../../../contract/enrollments';
 
 export interface BulkUnenrollVariables {
   request: BulkUnenrollRequest;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
-import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../../contract/unenrolling';
+import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../../contract/enrollments';
 import { formatList } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { useToasts } from '../../../ui/toast-context';

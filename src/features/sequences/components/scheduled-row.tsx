@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ScheduledStep } from '../../../contract/unenrolling';
+import type { ScheduledStep } from '../../../contract/sequences';
 import { formatDate } from '../../../i18n/format';
 
 interface ScheduledRowProps {

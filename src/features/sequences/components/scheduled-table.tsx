@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScheduledStep } from '../../../contract/unenrolling';
+import type { ScheduledStep } from '../../../contract/sequences';
 import { EnrollmentActionDialogs, type EnrollmentAction } from './enrollment-action-dialogs';
 import { ScheduledRow } from './scheduled-row';
 

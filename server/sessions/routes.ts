@@ -1,0 +1,41 @@
+import type { Hono } from 'hono';
+import { setCookie, deleteCookie } from 'hono/cookie';
+import { api } from '../../src/contract/api';
+import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../../src/contract/auth';
+import type { AppEnv } from '../http/context';
+import { register } from '../http/register';
+import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimit } from './service';
+import type { Clock } from '../deps';
+import type { Db } from '../store/db';
+
+export function authRoutes(
+  app: Hono<AppEnv>,
+  deps: { db: Db; clock: Clock; limit: SignInLimit; secureCookies: boolean; acceptSessionHeader: boolean },
+): void {
+  register(app, api.getSession, ({ session }) => ({
+    user: session?.user ?? null,
+    csrfToken: session?.csrfToken ?? null,
+  }));
+
+  register(app, api.signIn, async ({ c, body }) => {
+    const { token, session } = await signIn(deps.db, deps.clock, deps.limit, body);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.secureCookies,
+      path: '/',
+      maxAge: SESSION_TTL_SECONDS,
+    });
+    // Demo mode: a Response built in the page cannot carry Set-Cookie, so hand the token
+    // to the in-page bridge, which sends it back in the same header.
+    if (deps.acceptSessionHeader) c.header(DEMO_SESSION_HEADER, token);
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+
+  register(app, api.signOut, async ({ c, session }) => {
+    await signOut(deps.db, session);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.secureCookies });
+    if (deps.acceptSessionHeader) c.header(DEMO_SESSION_HEADER, '');
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,74 @@
+import type { Role } from '../../src/contract/auth';
+import type { Session } from '../http/context';
+import type { Queryable } from '../store/db';
+
+export async function insertSession(
+  db: Queryable,
+  s: { tokenHash: string; userId: number; csrfToken: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [s.tokenHash, s.userId, s.csrfToken, s.createdAt, s.expiresAt],
+  );
+}
+
+/** The live session for a token hash, with its (active) user; null when expired or unknown. */
+export async function findSession(db: Queryable, tokenHash: string, now: Date): Promise<Session | null> {
+  const rows = await db.query<{ user_id: number; csrf_token: string; email: string; name: string; role: Role }>(
+    `SELECT s.user_id, s.csrf_token, u.email, u.name, u.role
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
+    [tokenHash, now],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    userId: r.user_id,
+    user: { id: String(r.user_id), email: r.email, name: r.name, role: r.role },
+    csrfToken: r.csrf_token,
+    tokenHash,
+  };
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Adds a failed sign-in to the key's window (a new window once the old one ran out) and
+ * returns the failures counted in the current window. */
+export async function recordSignInFailure(
+  db: Queryable,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<number> {
+  const rows = await db.query<{ failures: number }>(
+    `INSERT INTO sign_in_attempts AS a (key, window_start, failures) VALUES ($1, $2, 1)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE a.failures + 1 END,
+       window_start = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2 ELSE a.window_start END
+     RETURNING failures`,
+    [key, now, windowSeconds],
+  );
+  return rows[0]?.failures ?? 1;
+}
+
+/** Failures in the current window and when it ends, or null when the key is clean. */
+export async function signInFailures(
+  db: Queryable,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+): Promise<{ failures: number; resetAt: Date } | null> {
+  const rows = await db.query<{ failures: number; window_start: Date }>(
+    `SELECT failures, window_start FROM sign_in_attempts
+      WHERE key = $1 AND window_start > $2::timestamptz - make_interval(secs => $3)`,
+    [key, now, windowSeconds],
+  );
+  const r = rows[0];
+  return r ? { failures: r.failures, resetAt: new Date(new Date(r.window_start).getTime() + windowSeconds * 1000) } : null;
+}
+
+export async function clearSignInFailures(db: Queryable, key: string): Promise<void> {
+  await db.query('DELETE FROM sign_in_attempts WHERE key = $1', [key]);
+}

@@ -13,7 +13,7 @@ const features = fs
   .map((entry) => entry.name);
 const shared = ['ui', 'api', 'contract', 'domain', 'i18n'].map(src);
 
-// The import direction of DESIGN.md §3: app -> features -> shared; features never import
+// The import direction of docs/architecture.md: app -> features -> shared; features never import
 // one another; server -> (contract, domain); only src/mocks (and test set-up) reach the server.
 const zones = [
   ...features.map((f) => ({

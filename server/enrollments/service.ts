@@ -66,7 +66,7 @@ export async function reenroll(db: Db, session: Session, id: number, step: numbe
 }
 
 /**
- * Enrolls contacts as the caller, checking each against DOMAIN.md §1 from its own state.
+ * Enrolls contacts as the caller, checking each against docs/domain.md §1 from its own state.
  * A refused contact is recorded as a failed enrollment with its code, so the flag shows.
  */
 export async function enrollContacts(
@@ -175,7 +175,7 @@ export async function enrollContacts(
 
 /**
  * Completes the current step of an active enrollment: it moves on to the next step, or, after
- * the last one, finishes with reason FINISHED (DOMAIN.md §4 rule 10). `step` must be the
+ * the last one, finishes with reason FINISHED (docs/domain.md §4 rule 10). `step` must be the
  * current step, so a retried request cannot skip one.
  */
 export async function completeStep(db: Db, session: Session, id: number, step: number, now: Date): Promise<Enrollment> {

@@ -46,7 +46,7 @@ export async function resolveIntegrationKey(db: Db, clock: Clock, authorization:
 }
 
 /**
- * Applies one activity event: decides with the rules of DOMAIN.md §4 which live enrollments it
+ * Applies one activity event: decides with the rules of docs/domain.md §4 which live enrollments it
  * ends and records each with its reason, in one transaction. An event id seen before changes
  * nothing and gets the first answer back (marked `duplicate`).
  */

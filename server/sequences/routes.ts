@@ -13,7 +13,7 @@ export function sequenceRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }
   const { db, clock } = deps;
 
   register(app, api.listSequences, async ({ query, session }) => {
-    // Reps see and count only what they enrolled (DESIGN.md §1).
+    // Reps see and count only what they enrolled (docs/architecture.md).
     const onlyEnrolledBy = session.user.role === 'rep' ? session.userId : null;
     const items = await listSequences(db, query, onlyEnrolledBy);
     return { items, total: items.length };

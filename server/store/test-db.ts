@@ -37,6 +37,10 @@ const SOURCES = [
   'server/store/migrate.ts',
   'server/store/seed',
   'server/sessions/passwords.ts',
+  // The seed reads and writes the account, its health figures and its probation through these.
+  'server/account/store.ts',
+  'server/email-health/store.ts',
+  'server/probation/store.ts',
   'server/store/pglite-db.ts',
   'server/store/test-db.ts',
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Why a contact could not be enrolled (DOMAIN.md §1). Shown verbatim in the Enrolled column. */
+/** Why a contact could not be enrolled (docs/domain.md §1). Shown verbatim in the Enrolled column. */
 export const EnrollErrorCode = z.enum([
   'BLOCKED_ADDRESS',
   'BLOCKED_DOMAIN',
@@ -15,14 +15,14 @@ export const EnrollErrorCode = z.enum([
 ]);
 export type EnrollErrorCode = z.infer<typeof EnrollErrorCode>;
 
-/** Why a step did not send: the sender's account or provider (DOMAIN.md §2). Email column. */
+/** Why a step did not send: the sender's account or provider (docs/domain.md §2). Email column. */
 export const EmailProblem = z.enum(['SEND_LIMIT_REACHED', 'SEND_FAILURE', 'INBOX_DISCONNECTED', 'GMAIL_SEND_ERROR']);
 export type EmailProblem = z.infer<typeof EmailProblem>;
 
 export const EnrollmentStatus = z.enum(['active', 'paused', 'finished', 'unenrolled', 'failed']);
 export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
 
-/** Why an enrollment ended (DOMAIN.md §4): automatic rules, account-level events, manual. */
+/** Why an enrollment ended (docs/domain.md §4): automatic rules, account-level events, manual. */
 export const UnenrollReason = z.enum([
   'REPLIED',
   'EMAILED_OUTSIDE_SEQUENCE',
@@ -41,7 +41,7 @@ export const UnenrollReason = z.enum([
 ]);
 export type UnenrollReason = z.infer<typeof UnenrollReason>;
 
-/** Why an email was not sent (DOMAIN.md §3), grouped by side. */
+/** Why an email was not sent (docs/domain.md §3), grouped by side. */
 export const RecipientNotSentReason = z.enum([
   'PREVIOUSLY_BOUNCED',
   'BOUNCED_GLOBALLY',

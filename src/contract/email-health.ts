@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MailboxProvider, NotSentReason, Plan } from './codes';
 
-// The email health view (DOMAIN.md §3, §5, §6). Rates are fractions in [0, 1]; the UI formats
+// The email health view (docs/domain.md §3, §5, §6). Rates are fractions in [0, 1]; the UI formats
 // them as percentages. Every figure carries the counts behind it ("41 of 12,310").
 
 /** The account's industry: it picks the probation thresholds and the benchmark. `other` has
@@ -31,7 +31,7 @@ export type TrendGranularity = z.infer<typeof TrendGranularity>;
 export const RateKey = z.enum(['hardBounce', 'softBounce', 'spamReport', 'unsubscribe', 'open', 'click']);
 export type RateKey = z.infer<typeof RateKey>;
 
-/** DOMAIN.md §6's three bands. */
+/** docs/domain.md §6's three bands. */
 export const HealthBand = z.enum(['healthy', 'room_for_improvement', 'needs_attention']);
 export type HealthBand = z.infer<typeof HealthBand>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EnrollmentStatus, UnenrollReason } from './codes';
 import { Count, Instant, NumericId, Ref } from './common';
 
-// The activity feed (DOMAIN.md §4): events from mail and calendar integrations and the CRM's
+// The activity feed (docs/domain.md §4): events from mail and calendar integrations and the CRM's
 // account events, which unenroll contacts by themselves, and the integration keys that
 // authenticate them.
 

@@ -3,7 +3,7 @@ import { Plan } from './codes';
 import { NumericId } from './common';
 import { RateKey } from './email-health';
 
-// The marketing-email probation (DOMAIN.md §5): the account's stored state, the transitions
+// The marketing-email probation (docs/domain.md §5): the account's stored state, the transitions
 // that led to it, and the contact review that lifts it. Rates are fractions in [0, 1].
 
 /** Where the account stands: healthy, or under watch at one of four escalating levels. */

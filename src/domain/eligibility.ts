@@ -1,6 +1,6 @@
 import type { EnrollErrorCode } from '../contract/codes';
 
-/** The facts about a contact that decide whether it can be enrolled (DOMAIN.md §1). */
+/** The facts about a contact that decide whether it can be enrolled (docs/domain.md §1). */
 export interface ContactEligibilityFacts {
   blockedAddress: boolean;
   blockedDomain: boolean;

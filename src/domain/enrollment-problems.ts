@@ -1,6 +1,6 @@
 import type { EmailProblem, EnrollErrorCode } from '../contract/codes';
 
-/** What the user can do about a flag (DOMAIN.md §1–§2). The words live in the catalogs. */
+/** What the user can do about a flag (docs/domain.md §1–§2). The words live in the catalogs. */
 export type Remedy =
   | 'pick-another-contact' // confirm the address or pick another contact, then enroll again
   | 'remove-from-outreach' // do not retry

@@ -67,7 +67,7 @@ describe('rates', () => {
   });
 });
 
-describe('bands (DOMAIN.md §6)', () => {
+describe('bands (docs/domain.md §6)', () => {
   type Case = [RateKey, string, { numerator: number; denominator: number }, string];
   const lower = (key: RateKey, h: number, a: number): Case[] => [
     [key, `just below ${h}`, at(h, -1), 'healthy'],
@@ -96,7 +96,7 @@ describe('bands (DOMAIN.md §6)', () => {
     expect(bandOf(key, r)).toBe(band);
   });
 
-  it('keeps the table of DOMAIN.md §6', () => {
+  it('keeps the table of docs/domain.md §6', () => {
     expect(BANDS.hardBounce).toEqual({ better: 'lower', healthy: 0.01, attention: 0.02 });
     expect(BANDS.softBounce).toEqual(BANDS.hardBounce);
     expect(BANDS.spamReport).toEqual({ better: 'lower', healthy: 0.0001, attention: 0.0005 });

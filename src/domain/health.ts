@@ -12,7 +12,7 @@ import type {
 } from '../contract/email-health';
 import type { IndustryThresholds } from './industry-benchmarks';
 
-// The email health rules (DOMAIN.md §5–§6): rates, bands, suspension limits, the reporting
+// The email health rules (docs/domain.md §5–§6): rates, bands, suspension limits, the reporting
 // window, probation and recommendations. Pure: figures in, judgements out.
 //
 // Which emails: marketing email only (the reference CRM's health view and its limits are about
@@ -120,7 +120,7 @@ export interface BandEdges {
   attention: number;
 }
 
-/** DOMAIN.md §6's three-band table. The bounce bands apply to hard and soft bounces apart. */
+/** docs/domain.md §6's three-band table. The bounce bands apply to hard and soft bounces apart. */
 export const BANDS: Record<RateKey, BandEdges> = {
   hardBounce: { better: 'lower', healthy: 0.01, attention: 0.02 },
   softBounce: { better: 'lower', healthy: 0.01, attention: 0.02 },
@@ -281,7 +281,7 @@ export function hasEnoughData(counts: Pick<EmailCounts, 'sent'>): boolean {
 
 // ---- probation -------------------------------------------------------------------------------
 
-/** Probation applies to the free tools and the entry marketing plan (DOMAIN.md §5). */
+/** Probation applies to the free tools and the entry marketing plan (docs/domain.md §5). */
 export const PROBATION_PLANS: readonly Plan[] = ['free', 'starter'];
 
 export interface ProbationAssessment {
@@ -338,7 +338,7 @@ export function overallStatus(rates: readonly RateFigure[], enoughData: boolean)
 
 const RECIPIENT_REASONS: ReadonlySet<string> = new Set(RecipientNotSentReason.options);
 
-/** Recipient problems against sender / account / provider problems (DOMAIN.md §3). */
+/** Recipient problems against sender / account / provider problems (docs/domain.md §3). */
 export function notSentGroupOf(reason: NotSentReason): NotSentGroup {
   return RECIPIENT_REASONS.has(reason) ? 'recipient' : 'sender';
 }

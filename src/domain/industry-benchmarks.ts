@@ -1,6 +1,6 @@
 import type { Industry } from '../contract/email-health';
 
-// Thresholds and benchmarks by industry, kept as data (DOMAIN.md §5–§6): change the numbers
+// Thresholds and benchmarks by industry, kept as data (docs/domain.md §5–§6): change the numbers
 // here, not the rules in health.ts. Rates are fractions (0.02 = 2%).
 //
 // Probation thresholds depend on the sending volume expected for the industry. The assumption

@@ -1,7 +1,7 @@
 import type { AddressStatus, Consent, ContactProblem } from '../contract/probation';
 import { REVIEW_STEPS } from '../contract/probation';
 
-// The contact review that lifts a probation (DOMAIN.md §5): which contacts it asks about, and
+// The contact review that lifts a probation (docs/domain.md §5): which contacts it asks about, and
 // the order of its steps. Rules as data.
 
 export const REVIEW_RULES = {

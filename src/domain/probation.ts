@@ -3,7 +3,7 @@ import type { RateKey } from '../contract/email-health';
 import type { ProbationCause, ProbationLevel } from '../contract/probation';
 import { PROBATION_PLANS } from './health';
 
-// The marketing-email probation as a pure state machine (DOMAIN.md §5):
+// The marketing-email probation as a pure state machine (docs/domain.md §5):
 //
 //   healthy → probation → warning_1 → warning_2 → suspended
 //      ↑__________ a completed review, from any level under watch ___________|

@@ -1,6 +1,6 @@
 import type { InboxProvider } from '../contract/codes';
 
-/** Sales emails one connected inbox may send in a rolling 24 hours, by provider (DOMAIN.md §6). */
+/** Sales emails one connected inbox may send in a rolling 24 hours, by provider (docs/domain.md §6). */
 export const DAILY_SEND_LIMIT: Readonly<Record<InboxProvider, number>> = {
   gmail: 350,
   google_workspace: 1000,

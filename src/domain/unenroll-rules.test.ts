@@ -42,7 +42,7 @@ const ev = {
 
 type Case = [name: string, event: ActivityEvent, context: UnenrollContext, expected: UnenrollReason | KeepReason];
 
-// Every rule of DOMAIN.md §4, each with the cases that do and do not unenroll.
+// Every rule of docs/domain.md §4, each with the cases that do and do not unenroll.
 const cases: Case[] = [
   // 1. reply
   ['1 a reply to a sequence email', ev.reply as ActivityEvent, ctx, 'REPLIED'],
@@ -174,7 +174,7 @@ describe('out-of-office matrix', () => {
     expect(outcome(ev.autoReply(sending, receiving), ctx)).toBe(recognised ? 'out-of-office' : 'REPLIED');
   });
 
-  it('marks the pairs DOMAIN.md does not name as unknown, and unknown pairs unenroll', () => {
+  it('marks the pairs docs/domain.md does not name as unknown, and unknown pairs unenroll', () => {
     const unknown = OUT_OF_OFFICE_MATRIX.filter((r) => r.source === 'unknown');
     expect(unknown).toHaveLength(5);
     expect(unknown.every((r) => !r.recognised)).toBe(true);

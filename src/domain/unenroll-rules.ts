@@ -1,7 +1,7 @@
 import type { EnrollmentStatus, Plan, UnenrollReason } from '../contract/codes';
 import type { ActivityEvent, KeepReason, MailClient, UnenrollScope } from '../contract/integrations';
 
-// Automatic unenrollment (DOMAIN.md §4). Rule 10 (finished the last step) is applied where a
+// Automatic unenrollment (docs/domain.md §4). Rule 10 (finished the last step) is applied where a
 // step is completed, not here: it is not an event from outside.
 
 /**
@@ -10,7 +10,7 @@ import type { ActivityEvent, KeepReason, MailClient, UnenrollScope } from '../co
  * Recognised: the contact stays enrolled. Not recognised: it looks like a reply and the contact
  * is unenrolled as if they replied.
  *
- * DOMAIN.md names four pairs; for every other pair "clients vary" and users should read the
+ * docs/domain.md names four pairs; for every other pair "clients vary" and users should read the
  * replies themselves. We cannot tell those apart, so we treat them as not recognised: stopping
  * a sequence to someone who may have written back is the safe mistake (the reply shows up in the
  * user's inbox and they can re-enroll); mailing on to someone who replied is the harmful one.
@@ -78,7 +78,7 @@ const toSender = (address: string, ctx: UnenrollContext) => ctx.senderAddresses.
 const keep = (why: KeepReason): UnenrollDecision => ({ unenroll: false, why });
 
 /**
- * Whether `event` unenrolls the enrollment described by `ctx`, and why (DOMAIN.md §4, rules 1-9
+ * Whether `event` unenrolls the enrollment described by `ctx`, and why (docs/domain.md §4, rules 1-9
  * and the two account-level ones). Pure: the caller gathers the context and applies the answer.
  */
 export function decideAutomaticUnenroll(event: ActivityEvent, ctx: UnenrollContext): UnenrollDecision {

@@ -1,7 +1,7 @@
 import { EmailProblem, type EnrollErrorCode } from '../contract/codes';
 import { EMAIL_PROBLEM_REMEDY, ENROLL_ERROR_REMEDY, type Remedy } from '../domain/enrollment-problems';
 
-/** An error flag: why a contact could not be enrolled (DOMAIN.md §1), or why a step did not
+/** An error flag: why a contact could not be enrolled (docs/domain.md §1), or why a step did not
  * send (§2). The first kind shows its code verbatim; the second a name in words. */
 export type FlagCode = EnrollErrorCode | EmailProblem;
 

@@ -4,10 +4,11 @@
 import { ZERO_COUNTS, addCounts, assessProbation, isoDay, reportingWindow } from '../../../src/domain/health';
 import { thresholdsFor } from '../../../src/domain/industry-benchmarks';
 import { HEALTHY, transition } from '../../../src/domain/probation';
-import { hashPassword } from '../../services/passwords';
+import { hashPassword } from '../../sessions/passwords';
 import type { Db, Queryable } from '../db';
-import { dailyCounts, readAccount } from '../email-health-store';
-import { writeProbation } from '../probation-store';
+import { readAccount } from '../../account/store';
+import { dailyCounts } from '../../email-health/store';
+import { writeProbation } from '../../probation/store';
 import { DEMO_PASSWORD } from './demo-users';
 import type { Dataset } from './datasets';
 import { generate, type SequenceRef } from './generate';

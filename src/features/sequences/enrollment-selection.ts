@@ -1,5 +1,4 @@
-import type { EnrollmentFilter } from '../../contract/enrollments';
-import { MAX_BULK_IDS, type BulkUnenrollRequest } from '../../contract/enrollments';
+import { MAX_BULK_IDS, type BulkUnenrollRequest, type EnrollmentFilter } from '../../contract/enrollments';
 
 /**
  * Which enrollments of the Enrollments tab are selected: the ticked rows, or every enrollment

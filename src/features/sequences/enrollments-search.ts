@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EnrollmentStatus } from '../../contract/codes';
+import { NumericId } from '../../contract/common';
 import { EnrollmentSortField, ErrorFilter, type EnrollmentFilter } from '../../contract/enrollments';
 import { SortDirection, StepType } from '../../contract/sequences';
 import type { EnrollmentView } from './api/get-enrollments';
@@ -31,7 +32,7 @@ const DEFAULT_DIR: SortDirection = 'desc';
 
 const Tab = z.enum(SEQUENCE_TABS);
 const IsoDate = z.iso.date();
-const UserId = z.string().regex(/^\d{1,9}$/);
+const UserId = NumericId;
 
 /** Reads the view from the URL. Anything unknown or malformed is left out rather than sent,
  * so a hand-edited or outdated link still opens (with fewer filters). */

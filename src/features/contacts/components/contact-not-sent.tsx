@@ -10,7 +10,7 @@ import { contactNotSentQuery } from '../api/get-contact-not-sent';
 
 /**
  * "There was a problem sending an email to this contact": every email the platform held back
- * from the contact (DOMAIN.md §3), with when, which kind, why (in words and by its code) and what
+ * from the contact (docs/domain.md §3), with when, which kind, why (in words and by its code) and what
  * to do. Renders nothing when every email went out.
  */
 export function ContactNotSent({ contactId }: { contactId: string }) {

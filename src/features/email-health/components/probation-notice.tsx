@@ -9,7 +9,7 @@ import { HealthIcon } from './health-icon';
 const MARKETING_EMAIL_PATH = '/marketing-email';
 
 /**
- * Probation (DOMAIN.md §5): on it, or about to be, on a plan where it applies. Names the figures
+ * Probation (docs/domain.md §5): on it, or about to be, on a plan where it applies. Names the figures
  * that crossed their industry threshold and sends the user to Marketing email, where the
  * contact review lifts it. Renders nothing when probation is not in question.
  */

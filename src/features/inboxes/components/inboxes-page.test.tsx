@@ -9,7 +9,7 @@ async function inboxesFromApi(): Promise<InboxList> {
   return request(endpoints.listInboxes);
 }
 
-// DOMAIN.md §6: 350 a day for a free Gmail inbox, 1,000 for the others; sequences stop at 90%.
+// docs/domain.md §6: 350 a day for a free Gmail inbox, 1,000 for the others; sequences stop at 90%.
 const LIMITS = { gmail: ['350', '315'], google_workspace: ['1,000', '900'] } as const;
 
 describe('sending inboxes page', () => {

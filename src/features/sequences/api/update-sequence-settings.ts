@@ -1,8 +1,7 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { api } from '../../../contract/api';
-import type { SequenceDetail } from '../../../contract/sequences';
-import type { SequenceSettingsUpdate } from '../../../contract/sequences';
+import type { SequenceDetail, SequenceSettingsUpdate } from '../../../contract/sequences';
 import { sequenceQuery } from './get-sequence';
 
 /** Changes a sequence's settings; the summary shows the saved value at once. */

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { EnrollmentStatus } from '../../../contract/codes';
-import type { SequenceDetail } from '../../../contract/sequences';
-import type { AuditEntry } from '../../../contract/sequences';
+import type { AuditEntry, SequenceDetail } from '../../../contract/sequences';
 import { formatDate, formatInteger } from '../../../i18n/format';
 
 interface HistoryRowProps {

@@ -11,7 +11,7 @@ interface SameCompanySettingProps {
   canEdit: boolean;
 }
 
-/** The sequence setting "Unenroll contacts from the same company" (DOMAIN.md §4 rule 5). */
+/** The sequence setting "Unenroll contacts from the same company" (docs/domain.md §4 rule 5). */
 export function SameCompanySetting({ sequence, canEdit }: SameCompanySettingProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();

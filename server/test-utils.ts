@@ -46,9 +46,10 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
+/** The app over a fresh copy of the demo database, or over `deps.db` when given. */
 export async function testClient(deps: Partial<AppDeps> = {}): Promise<TestClient> {
-  const db = await openSeededDb();
-  const app = createApp({ db, version: 'test', ...deps });
+  const db = deps.db ?? (await openSeededDb());
+  const app = createApp({ version: 'test', ...deps, db });
   const cache = new Map<Role, Record<string, string>>();
   return {
     app,

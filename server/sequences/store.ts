@@ -48,6 +48,9 @@ export async function listSequences(
     meeting_rate: number | null;
     errors: number;
   }>(
+    // The figures come from sequence_figures (one row per sequence and enroller, kept by the
+    // database in the same transaction as every change to enrollments: migration 007), so the
+    // list costs the same whatever the number of enrollments.
     `SELECT s.id, s.name, u.id AS owner_id, u.name AS owner_name,
             (SELECT count(*) FROM sequence_steps st WHERE st.sequence_id = s.id)::int AS steps,
             agg.active, agg.errors,
@@ -57,18 +60,19 @@ export async function listSequences(
        FROM sequences s
        JOIN users u ON u.id = s.owner_id
        CROSS JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE e.status = 'active')::int AS active,
-                count(*) FILTER (WHERE e.emails_sent > 0)::int AS sent,
-                count(*) FILTER (WHERE e.opened)::int AS opened,
-                count(*) FILTER (WHERE e.replied)::int AS replied,
-                count(*) FILTER (WHERE e.meeting_booked)::int AS meetings,
-                count(*) FILTER (WHERE e.enroll_error IS NOT NULL OR e.email_error IS NOT NULL)::int AS errors
-           FROM enrollments e
-          WHERE e.sequence_id = s.id AND ($1::int IS NULL OR e.enrolled_by = $1)
+         SELECT coalesce(sum(f.active), 0)::int AS active,
+                coalesce(sum(f.sent), 0)::int AS sent,
+                coalesce(sum(f.opened), 0)::int AS opened,
+                coalesce(sum(f.replied), 0)::int AS replied,
+                coalesce(sum(f.meetings), 0)::int AS meetings,
+                coalesce(sum(f.with_errors), 0)::int AS errors
+           FROM sequence_figures f
+          WHERE f.sequence_id = s.id AND ($1::int IS NULL OR f.enrolled_by = $1)
        ) agg
       WHERE s.deleted_at IS NULL
         AND ($1::int IS NULL OR s.owner_id = $1
-             OR EXISTS (SELECT 1 FROM enrollments e2 WHERE e2.sequence_id = s.id AND e2.enrolled_by = $1))
+             OR EXISTS (SELECT 1 FROM sequence_figures f2
+                         WHERE f2.sequence_id = s.id AND f2.enrolled_by = $1 AND f2.enrolled > 0))
         AND ($2::text IS NULL OR s.name ILIKE $2)
       ORDER BY ${order}`,
     [onlyEnrolledBy, query.q ? likePattern(query.q) : null],
@@ -110,33 +114,30 @@ export async function sequenceDetail(
       [id],
     ),
     db.query<Record<'enrolled' | 'active' | 'paused' | 'finished' | 'unenrolled' | 'with_errors' | 'sent' | 'opened' | 'clicked' | 'replied' | 'meetings', number>>(
-      `SELECT count(*)::int AS enrolled,
-              count(*) FILTER (WHERE status = 'active')::int AS active,
-              count(*) FILTER (WHERE status = 'paused')::int AS paused,
-              count(*) FILTER (WHERE status = 'finished')::int AS finished,
-              count(*) FILTER (WHERE status = 'unenrolled')::int AS unenrolled,
-              count(*) FILTER (WHERE enroll_error IS NOT NULL OR email_error IS NOT NULL)::int AS with_errors,
-              count(*) FILTER (WHERE emails_sent > 0)::int AS sent,
-              count(*) FILTER (WHERE opened)::int AS opened,
-              count(*) FILTER (WHERE clicked)::int AS clicked,
-              count(*) FILTER (WHERE replied)::int AS replied,
-              count(*) FILTER (WHERE meeting_booked)::int AS meetings
-         FROM enrollments WHERE sequence_id = $1 AND ($2::int IS NULL OR enrolled_by = $2)`,
+      `SELECT coalesce(sum(enrolled), 0)::int AS enrolled,
+              coalesce(sum(active), 0)::int AS active,
+              coalesce(sum(paused), 0)::int AS paused,
+              coalesce(sum(finished), 0)::int AS finished,
+              coalesce(sum(unenrolled), 0)::int AS unenrolled,
+              coalesce(sum(with_errors), 0)::int AS with_errors,
+              coalesce(sum(sent), 0)::int AS sent,
+              coalesce(sum(opened), 0)::int AS opened,
+              coalesce(sum(clicked), 0)::int AS clicked,
+              coalesce(sum(replied), 0)::int AS replied,
+              coalesce(sum(meetings), 0)::int AS meetings
+         FROM sequence_figures WHERE sequence_id = $1 AND ($2::int IS NULL OR enrolled_by = $2)`,
       [id, onlyEnrolledBy],
     ),
     db.query<{ code: string; kind: 'enroll' | 'email'; count: number }>(
-      `SELECT code, kind, count(*)::int AS count FROM (
-         SELECT enroll_error AS code, 'enroll' AS kind FROM enrollments
-          WHERE sequence_id = $1 AND enroll_error IS NOT NULL AND ($2::int IS NULL OR enrolled_by = $2)
-         UNION ALL
-         SELECT email_error, 'email' FROM enrollments
-          WHERE sequence_id = $1 AND email_error IS NOT NULL AND ($2::int IS NULL OR enrolled_by = $2)
-       ) x GROUP BY code, kind ORDER BY count DESC, code`,
+      `SELECT code, kind, sum(count)::int AS count FROM sequence_error_counts
+        WHERE sequence_id = $1 AND ($2::int IS NULL OR enrolled_by = $2)
+        GROUP BY code, kind HAVING sum(count) > 0
+        ORDER BY count DESC, code`,
       [id, onlyEnrolledBy],
     ),
     db.query<{ id: number; name: string }>(
       `SELECT u.id, u.name FROM users u
-        WHERE u.id IN (SELECT DISTINCT enrolled_by FROM enrollments WHERE sequence_id = $1)
+        WHERE u.id IN (SELECT enrolled_by FROM sequence_figures WHERE sequence_id = $1 AND enrolled > 0)
           AND ($2::int IS NULL OR u.id = $2)
         ORDER BY u.name`,
       [id, onlyEnrolledBy],

@@ -5,6 +5,7 @@ import m003 from './migrations/003-email-health';
 import m004 from './migrations/004-unenrolling';
 import m005 from './migrations/005-enrollment-search-by-sequence';
 import m006 from './migrations/006-probation';
+import m007 from './migrations/007-sequence-figures';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 4, name: 'unenrolling', sql: m004 },
   { version: 5, name: 'enrollment-search-by-sequence', sql: m005 },
   { version: 6, name: 'probation', sql: m006 },
+  { version: 7, name: 'sequence-figures', sql: m007 },
 ]);
 
 export function byVersion(list: readonly Migration[]): Migration[] {

@@ -140,9 +140,28 @@ async function main() {
     rows.push({ name, large: l, small: s, ratio: l / s, goal });
   }
 
-  // Email health: xl (2,000,000 events) against the demo dataset.
+  // The first two screens every user opens: the sequences list on xl against the demo data
+  // (same team, same sequences, 40x the enrollments), and the summary header of the 200,000-row
+  // sequence against the 2,000-row one.
   const demoDb = await openSeededDb();
   const demo = await demoSnapshot();
+  {
+    const demoApp = createApp({ db: demoDb, version: 'bench' });
+    const demoHeaders = (await signInAs(demoApp, 'manager@example.com')).headers;
+    const demoGet = async (url: string) => {
+      const res = await demoApp.request(url, { headers: { Cookie: demoHeaders.Cookie } });
+      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const listXl = await p50(() => get('/api/sequences'));
+    const listDemo = await p50(() => demoGet('/api/sequences'));
+    rows.push({ name: 'sequences list: xl vs demo', large: listXl, small: listDemo, ratio: listXl / listDemo, goal: 1.5 });
+    const headerLarge = await p50(() => get(`/api/sequences/${large}`));
+    const headerSmall = await p50(() => get(`/api/sequences/${small}`));
+    rows.push({ name: 'summary header: large vs small', large: headerLarge, small: headerSmall, ratio: headerLarge / headerSmall, goal: 1.5 });
+  }
+
+  // Email health: xl (2,000,000 events) against the demo dataset.
   rows.push(...(await benchEmailHealth(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
   await demoDb.close();
 

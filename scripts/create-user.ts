@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../src/contract/auth';
 import { loadConfig } from '../server/config';
-import { hashPassword } from '../server/sessions/passwords';
+import { nodePasswords } from '../server/node-passwords';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       email: args.email,
       name: args.name,
       role: args.role,
-      passwordHash: hashPassword(password.data),
+      passwordHash: await nodePasswords.hash(password.data),
     });
     console.log(`Created ${user.user.role} ${user.user.name} <${user.user.email}> (id ${user.id}).`);
   } finally {

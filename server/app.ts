@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../src/contract/auth';
 import type { ErrorBody } from '../src/contract/errors';
 import { type AppDeps, systemClock } from './deps';
-import type { AppEnv } from './http/context';
+import type { AppEnv, Integration, Session } from './http/context';
 import { HttpError } from './http/errors';
 import { resolveSession } from './sessions/service';
 import { randomToken } from './sessions/tokens';
@@ -17,6 +17,7 @@ import { resolveIntegrationKey } from './integrations/service';
 import { marketingEmailRoutes } from './marketing-email/routes';
 import { probationRoutes } from './probation/routes';
 import { sequenceRoutes } from './sequences/routes';
+import { portablePasswords } from './sessions/passwords';
 import { authRoutes } from './sessions/routes';
 import { systemRoutes } from './system/routes';
 
@@ -37,8 +38,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('Cache-Control', 'no-store');
     const token =
       getCookie(c, SESSION_COOKIE) ?? (acceptSessionHeader ? c.req.header(DEMO_SESSION_HEADER) : undefined);
-    c.set('session', await resolveSession(deps.db, clock, token));
-    c.set('integration', await resolveIntegrationKey(deps.db, clock, c.req.header('Authorization')));
+    let session: Promise<Session | null> | undefined;
+    let integration: Promise<Integration | null> | undefined;
+    c.set('credentials', {
+      session: () => (session ??= resolveSession(deps.db, clock, token)),
+      integration: () => (integration ??= resolveIntegrationKey(deps.db, clock, c.req.header('Authorization'))),
+    });
     await next();
   });
 
@@ -49,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     limit: deps.signInLimit ?? { maxFailures: 10, windowSeconds: 15 * 60 },
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
+    passwords: deps.passwords ?? portablePasswords,
   });
   sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from './sessions/passwords';
 import type { Db } from './store/db';
 
 export interface Clock {
@@ -20,4 +21,6 @@ export interface AppDeps {
   /** Failed sign-ins allowed per email per window before 429. */
   signInLimit?: { maxFailures: number; windowSeconds: number };
   version?: string;
+  /** Password hashing; defaults to the portable one (the Node server passes its thread-pool one). */
+  passwords?: PasswordHasher;
 }

@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createNodeApp } from './node-app';
+import { nodePasswords } from './node-passwords';
 import type { Db } from './store/db';
 import { migrate } from './store/migrate';
 import { openPglite } from './store/pglite-db';
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const api = createApp({ db, secureCookies: config.SECURE_COOKIES, version });
+  const api = createApp({ db, secureCookies: config.SECURE_COOKIES, version, passwords: nodePasswords });
   const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {

@@ -21,11 +21,17 @@ export interface Integration {
   name: string;
 }
 
+/** Who is calling, looked up on first ask and at most once a request: an endpoint for
+ * integrations never reads the session table, and one for people never the keys. */
+export interface Credentials {
+  session(): Promise<Session | null>;
+  integration(): Promise<Integration | null>;
+}
+
 /** Per-request values set by the middleware in app.ts. */
 export interface AppEnv {
   Variables: {
     requestId: string;
-    session: Session | null;
-    integration: Integration | null;
+    credentials: Credentials;
   };
 }

@@ -40,8 +40,9 @@ export function register<
   handler: (input: HandlerInput<P, Q, B, A>) => Promise<HandlerResult<R>> | HandlerResult<R>,
 ): void {
   app.on(endpoint.method.toUpperCase(), endpoint.path, async (c) => {
-    const session = c.get('session');
-    const integration = c.get('integration') ?? null;
+    const credentials = c.get('credentials');
+    const session = endpoint.access === 'integration' ? null : await credentials.session();
+    const integration = endpoint.access === 'integration' ? await credentials.integration() : null;
     if (endpoint.access === 'integration') {
       if (!integration) {
         throw new HttpError(401, 'unauthenticated', 'Send a valid integration key: Authorization: Bearer <key>.', undefined, {

@@ -7,10 +7,11 @@ import { register } from '../http/register';
 import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimit } from './service';
 import type { Clock } from '../deps';
 import type { Db } from '../store/db';
+import type { PasswordHasher } from './passwords';
 
 export function authRoutes(
   app: Hono<AppEnv>,
-  deps: { db: Db; clock: Clock; limit: SignInLimit; secureCookies: boolean; acceptSessionHeader: boolean },
+  deps: { db: Db; clock: Clock; limit: SignInLimit; secureCookies: boolean; acceptSessionHeader: boolean; passwords: PasswordHasher },
 ): void {
   register(app, api.getSession, ({ session }) => ({
     user: session?.user ?? null,
@@ -18,7 +19,7 @@ export function authRoutes(
   }));
 
   register(app, api.signIn, async ({ c, body }) => {
-    const { token, session } = await signIn(deps.db, deps.clock, deps.limit, body);
+    const { token, session } = await signIn(deps.db, deps.clock, deps.limit, body, deps.passwords);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',

@@ -12,7 +12,7 @@ import {
   recordSignInFailure,
   signInFailures,
 } from './store';
-import { verifyPassword } from './passwords';
+import type { PasswordHasher } from './passwords';
 import { randomToken, sha256Hex } from './tokens';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
@@ -32,6 +32,7 @@ export async function signIn(
   clock: Clock,
   limit: SignInLimit,
   input: SignInRequest,
+  passwords: PasswordHasher,
 ): Promise<{ token: string; session: Session; expiresAt: Date }> {
   const now = clock.now();
   const key = input.email.trim().toLowerCase();
@@ -43,7 +44,7 @@ export async function signIn(
     });
   }
   const found = await findUserByEmail(db, key);
-  const ok = verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+  const ok = await passwords.verify(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok || !found.active) {
     await recordSignInFailure(db, key, now, limit.windowSeconds);
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');

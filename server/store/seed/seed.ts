@@ -4,7 +4,7 @@
 import { ZERO_COUNTS, addCounts, assessProbation, isoDay, reportingWindow } from '../../../src/domain/health';
 import { thresholdsFor } from '../../../src/domain/industry-benchmarks';
 import { HEALTHY, transition } from '../../../src/domain/probation';
-import { hashPassword } from '../../sessions/passwords';
+import { portablePasswords } from '../../sessions/passwords';
 import type { Db, Queryable } from '../db';
 import { readAccount } from '../../account/store';
 import { dailyCounts } from '../../email-health/store';
@@ -84,7 +84,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedStats> {
   // deterministic, and give the same hash to every demo user.
   const saltRng = new Random(seedNumber).fork('password-salt');
   const salt = Uint8Array.from({ length: 16 }, () => saltRng.int(0, 255));
-  const demoPasswordHash = hashPassword(DEMO_PASSWORD, salt);
+  const demoPasswordHash = await portablePasswords.hash(DEMO_PASSWORD, salt);
 
   const result = await db.transaction(async (tx) => {
     // Index builds sort in memory when they can: the xl enrollments index is ~100 MB.

@@ -2,14 +2,12 @@
 // enrollments change (migration 007). After every kind of change the app makes, they must equal
 // a full recount of the enrollments, for everyone and for each enroller (a rep's view), and the
 // API must answer the recount. On PGlite always, and on PostgreSQL when TEST_DATABASE_URL is set.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contract/auth';
 import type { Db } from '../store/db';
 import { migrate } from '../store/migrate';
-import { openPostgres } from '../store/postgres-db';
 import { seed } from '../store/seed/seed';
-import { demoClock, demoSnapshot, openSeededDb } from '../store/test-db';
+import { demoClock, demoSnapshot, openSeededDb, postgresTestSchema } from '../store/test-db';
 import { testClient, type TestClient } from '../test-utils';
 
 const clock = await demoClock();
@@ -23,24 +21,18 @@ interface Target {
 
 const pglite: Target = { name: 'pglite', open: openSeededDb, cleanup: async () => undefined };
 
+/** PostgreSQL in a schema of its own, migrated and seeded like the test snapshot. */
 function postgres(url: string): Target {
-  const schema = `fig_${randomBytes(6).toString('hex')}`;
-  const admin = openPostgres(url, 1);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  const schema = postgresTestSchema(url, 'fig');
   return {
     name: 'postgres',
     async open() {
-      await admin.exec(`CREATE SCHEMA ${schema}`);
-      const db = openPostgres(scoped.toString(), 4);
+      const db = await schema.open();
       await migrate(db);
       await seed(db, { dataset: 'demo', seed: snapshot.seed, now: snapshot.now });
       return db;
     },
-    async cleanup() {
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.close();
-    },
+    cleanup: schema.cleanup,
   };
 }
 

@@ -214,14 +214,7 @@ export async function listHistory(
   const params: unknown[] = [`sequence:${sequenceId}`, HISTORY_ACTIONS];
   const seek = after ? ` AND (a.at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::bigint)` : '';
   params.push(fetchLimit(limit));
-  const rows = await db.query<{
-    id: number;
-    at: Date;
-    actor_id: number | null;
-    actor_name: string | null;
-    action: AuditEntry['action'];
-    details: Record<string, unknown>;
-  }>(
+  const rows = await db.query<AuditRow>(
     `SELECT a.id::float8 AS id, a.at, a.actor_id, u.name AS actor_name, a.action, a.details
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
       WHERE a.subject = $1 AND a.action = ANY($2::text[])${seek}
@@ -232,14 +225,16 @@ export async function listHistory(
   return keysetPage(rows, limit, toAuditEntry, (r): [string, number] => [new Date(r.at).toISOString(), r.id]);
 }
 
-function toAuditEntry(r: {
+interface AuditRow {
   id: number;
   at: Date;
   actor_id: number | null;
   actor_name: string | null;
   action: AuditEntry['action'];
   details: Record<string, unknown>;
-}): AuditEntry {
+}
+
+function toAuditEntry(r: AuditRow): AuditEntry {
   const d = r.details ?? {};
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const count =

@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EmailProblem, EnrollErrorCode, NotSentReason, UnenrollReason } from '../../src/contract/codes';
 import type { Db } from './db';
 import { migrate, migrations } from './migrate';
 import { openPglite } from './pglite-db';
-import { openPostgres } from './postgres-db';
 import { apportion, generate, type SeedSink } from './seed/generate';
 import { Random } from './seed/random';
 import { seed, type SeedStats } from './seed/seed';
-import { demoSnapshot, openSeededDb } from './test-db';
+import { demoSnapshot, openSeededDb, postgresTestSchema } from './test-db';
 
 // Runs on PGlite always, and on a real PostgreSQL too when TEST_DATABASE_URL is set (each run
 // in a schema of its own, dropped afterwards).
@@ -25,24 +24,7 @@ const pgliteDriver = (): Driver => ({
   cleanup: async () => undefined,
 });
 
-const postgresDriver = (url: string): Driver => {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = openPostgres(url, 1);
-  const scoped = new URL(url);
-  // `public` stays on the path for extensions a migration may create there.
-  scoped.searchParams.set('options', `-c search_path=${schema},public`);
-  return {
-    name: 'postgres',
-    async open() {
-      await admin.exec(`CREATE SCHEMA ${schema}`);
-      return openPostgres(scoped.toString(), 2);
-    },
-    async cleanup() {
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
-};
+const postgresDriver = (url: string): Driver => ({ name: 'postgres', ...postgresTestSchema(url) });
 
 const drivers = [pgliteDriver(), ...(process.env.TEST_DATABASE_URL ? [postgresDriver(process.env.TEST_DATABASE_URL)] : [])];
 

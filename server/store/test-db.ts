@@ -5,7 +5,7 @@
 // component tests (jsdom).
 
 import { Blob } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { gunzip } from 'node:zlib';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { createPglite, wrapPglite } from './pglite-db';
+import { openPostgres } from './postgres-db';
 import { seed, type SeedStats } from './seed/seed';
 
 /** The seed number of the test snapshot. */
@@ -206,4 +207,26 @@ async function pruneOldSnapshots(): Promise<void> {
     const modified = await stat(file).then((s) => s.mtimeMs, () => 0);
     if (Date.now() - modified > PRUNE_AFTER_MS) await rm(file, { force: true });
   }
+}
+
+/**
+ * A schema of its own on a real PostgreSQL (TEST_DATABASE_URL), so runs side by side never
+ * meet: `open()` gives a fresh, empty (not migrated) database in it; `cleanup()` drops it.
+ */
+export function postgresTestSchema(url: string, prefix = 't'): { open(): Promise<Db>; cleanup(): Promise<void> } {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = openPostgres(url, 1);
+  const scoped = new URL(url);
+  // `public` stays on the path for extensions a migration may create there.
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    async open() {
+      await admin.exec(`CREATE SCHEMA ${schema}`);
+      return openPostgres(scoped.toString(), 4);
+    },
+    async cleanup() {
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
 }

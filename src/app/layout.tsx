@@ -7,6 +7,7 @@ import { useSignOut } from '../features/auth/api/sign-out';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
 import { MAIN_ID, SkipLink } from './skip-link';
+import { ThemeSelect } from './theme-select';
 
 const NAV = [
   { to: '/sequences', key: 'nav.sequences' },
@@ -59,7 +60,10 @@ export function Layout() {
             </ul>
           </nav>
           <div className="app-header__end">
-            <LanguageSelect />
+            <div className="app-header__choices">
+              <LanguageSelect />
+              <ThemeSelect />
+            </div>
             {user ? (
               <div className="account" role="group" aria-label={t('account.label')}>
                 <p className="account__who">

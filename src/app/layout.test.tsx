@@ -106,6 +106,45 @@ describe('app layout', () => {
     expect(status).toHaveTextContent(form === 'few' ? `${count} sekwencje` : form === 'one' ? '1 sekwencja' : `${count} sekwencji`);
   });
 
+  it('folds the navigation behind a Menu button: Escape closes it, and so does following a link', async () => {
+    const { user } = await renderApp({ url: '/sequences', user: 'manager' });
+    await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+
+    // Narrow screens show the button and hide what it controls (CSS); wide ones the reverse.
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(menu.getAttribute('aria-controls') ?? '');
+    expect(panel).not.toBeNull();
+    expect(panel).not.toHaveAttribute('data-open');
+    const nav = within(panel as HTMLElement).getByRole('navigation', { name: 'Main' });
+    expect(within(panel as HTMLElement).getByRole('combobox', { name: 'Theme' })).toBeInTheDocument();
+    expect(within(panel as HTMLElement).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(panel).toHaveAttribute('data-open');
+    await user.tab();
+    expect(within(nav).getByRole('link', { name: 'Sequences' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(panel).not.toHaveAttribute('data-open');
+    expect(menu).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(nav).getByRole('link', { name: 'Inboxes' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sending inboxes' })).toBeInTheDocument();
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(panel).not.toHaveAttribute('data-open');
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    // A click outside the header closes it as well.
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('switches the theme on <html> at once and remembers the choice', async () => {
     document.documentElement.removeAttribute('data-theme');
     const { user } = await renderApp({ url: '/sequences', user: 'rep' });

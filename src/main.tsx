@@ -3,11 +3,14 @@ import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
 import './styles.css';
 import { App } from './app/app';
+import { applyTheme } from './app/theme';
 import { createAppServices } from './app/app-services';
 import { BootError } from './app/boot-error';
 import { BootFallback } from './app/boot-fallback';
 
 async function boot(): Promise<void> {
+  // public/theme.js has set it before the first paint; this covers a page without it.
+  applyTheme();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);

@@ -7,8 +7,8 @@ export function LanguageSelect() {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="language-select">
-      <label htmlFor={id} className="language-select__label">
+    <div className="header-select">
+      <label htmlFor={id} className="header-select__label">
         {t('language.label')}
       </label>
       <select

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/render-app';
 
 describe('app layout', () => {
@@ -104,5 +104,101 @@ describe('app layout', () => {
     const count = Number(/^(\d+)/.exec(status.textContent ?? '')?.[1]);
     const form = new Intl.PluralRules('pl').select(count);
     expect(status).toHaveTextContent(form === 'few' ? `${count} sekwencje` : form === 'one' ? '1 sekwencja' : `${count} sekwencji`);
+  });
+
+  it('folds the navigation behind a Menu button: Escape closes it, and so does following a link', async () => {
+    const { user } = await renderApp({ url: '/sequences', user: 'manager' });
+    await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+
+    // Narrow screens show the button and hide what it controls (CSS); wide ones the reverse.
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(menu.getAttribute('aria-controls') ?? '');
+    expect(panel).not.toBeNull();
+    expect(panel).not.toHaveAttribute('data-open');
+    const nav = within(panel as HTMLElement).getByRole('navigation', { name: 'Main' });
+    expect(within(panel as HTMLElement).getByRole('combobox', { name: 'Theme' })).toBeInTheDocument();
+    expect(within(panel as HTMLElement).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(panel).toHaveAttribute('data-open');
+    await user.tab();
+    expect(within(nav).getByRole('link', { name: 'Sequences' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(panel).not.toHaveAttribute('data-open');
+    expect(menu).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(nav).getByRole('link', { name: 'Inboxes' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sending inboxes' })).toBeInTheDocument();
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect(panel).not.toHaveAttribute('data-open');
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    // A click outside the header closes it as well.
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('switches the theme on <html> at once and remembers the choice', async () => {
+    document.documentElement.removeAttribute('data-theme');
+    const { user } = await renderApp({ url: '/sequences', user: 'rep' });
+    await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+
+    const theme = screen.getByRole('combobox', { name: 'Theme' });
+    expect(theme).toHaveValue('system');
+    expect(within(theme).getAllByRole('option').map((o) => o.textContent)).toEqual(['System', 'Light', 'Dark']);
+    // jsdom has no colour scheme preference: System gives the light theme.
+    expect(document.documentElement).toHaveAttribute('data-theme', 'light');
+
+    await user.selectOptions(theme, 'Dark');
+    expect(theme).toHaveValue('dark');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    expect(localStorage.getItem('sd.theme')).toBe('dark');
+
+    await user.selectOptions(theme, 'Light');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'light');
+    expect(localStorage.getItem('sd.theme')).toBe('light');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Svenska');
+    expect(await screen.findByRole('combobox', { name: 'Tema' })).toHaveDisplayValue('Ljust');
+  });
+
+  it('opens in the remembered theme, and under System follows the system as it changes', async () => {
+    localStorage.setItem('sd.theme', 'dark');
+    let prefersDark = false;
+    const listeners = new Set<() => void>();
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({
+        media: query,
+        get matches() {
+          return query === '(prefers-color-scheme: dark)' && prefersDark;
+        },
+        addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+        removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+      })),
+    );
+    try {
+      const { user } = await renderApp({ url: '/sequences', user: 'rep' });
+      await screen.findByRole('heading', { level: 1, name: 'Sequences' });
+      const theme = screen.getByRole('combobox', { name: 'Theme' });
+      expect(theme).toHaveValue('dark');
+      expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+
+      await user.selectOptions(theme, 'System');
+      expect(localStorage.getItem('sd.theme')).toBe('system');
+      expect(document.documentElement).toHaveAttribute('data-theme', 'light');
+      prefersDark = true;
+      act(() => listeners.forEach((listener) => listener()));
+      expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

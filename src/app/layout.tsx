@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { sessionQuery } from '../features/auth/api/get-session';
@@ -7,6 +7,7 @@ import { useSignOut } from '../features/auth/api/sign-out';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
 import { MAIN_ID, SkipLink } from './skip-link';
+import { ThemeSelect } from './theme-select';
 
 const NAV = [
   { to: '/sequences', key: 'nav.sequences' },
@@ -15,7 +16,9 @@ const NAV = [
   { to: '/settings/inboxes', key: 'nav.inboxes' },
 ] as const;
 
-/** The frame of every signed-in page: header with navigation and account, then the page. */
+/** The frame of every signed-in page: header with navigation and account, then the page. On a
+ * narrow screen the navigation, the language and theme choices and the account fold away behind
+ * a Menu button (a disclosure), which closes on Escape, on a click elsewhere and on navigation. */
 export function Layout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -25,6 +28,12 @@ export function Layout() {
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  const menuId = useId();
+  // The menu is open on the page where it was opened: moving to another page closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === pathname;
 
   // After moving to another page, start the keyboard and screen reader there, as a full
   // page load would. Search and sort changes stay where they are.
@@ -34,6 +43,38 @@ export function Layout() {
     mainRef.current?.focus();
   }, [pathname]);
 
+  // What sticks under the header (the Enrollments table's column names) sits just below it,
+  // however many rows the header takes at this width and in this language.
+  useEffect(() => {
+    const header = headerRef.current;
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--sticky-top', `${header.offsetHeight}px`));
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--sticky-top');
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpenAt(null);
+      menuButtonRef.current?.focus();
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (!headerRef.current?.contains(event.target as Node)) setMenuOpenAt(null);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [menuOpen]);
+
   const user = session?.user ?? null;
   const isNavigating = navigation.state === 'loading' && navigation.location.pathname !== pathname;
 
@@ -41,44 +82,79 @@ export function Layout() {
     <div className="shell">
       <SkipLink />
       <div className="progress" data-active={isNavigating || undefined} aria-hidden="true" />
-      <header className="app-header">
+      <header
+        ref={headerRef}
+        className="app-header"
+        onBlur={(event) => {
+          // Tabbing out of the open menu closes it, so that it never covers where the focus is.
+          const next = event.relatedTarget;
+          if (menuOpen && next instanceof Node && !event.currentTarget.contains(next)) setMenuOpenAt(null);
+        }}
+      >
         <div className="app-header__inner">
           <Link to="/sequences" className="brand" aria-label={t('nav.home')}>
             <span className="brand__mark" aria-hidden="true" />
             {PRODUCT_NAME}
           </Link>
-          <nav className="main-nav" aria-label={t('nav.label')}>
-            <ul className="main-nav__list">
-              {NAV.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} className="main-nav__link">
-                    {t(item.key)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="app-header__end">
-            <LanguageSelect />
-            {user ? (
-              <div className="account" role="group" aria-label={t('account.label')}>
-                <p className="account__who">
-                  <span className="account__name">{user.name}</span>
-                  <span className="account__role">{t(`roles.${user.role}`)}</span>
-                </p>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-disabled={signOut.isPending || undefined}
-                  onClick={() => {
-                    if (signOut.isPending) return;
-                    signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) });
-                  }}
-                >
-                  {signOut.isPending ? t('account.signingOut') : t('account.signOut')}
-                </button>
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="button menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
+          >
+            <svg className="menu-button__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 4h12M2 8h12M2 12h12" />
+            </svg>
+            {t('nav.menu')}
+          </button>
+          <div id={menuId} className="app-header__menu" data-open={menuOpen || undefined}>
+            <nav className="main-nav" aria-label={t('nav.label')}>
+              <ul className="main-nav__list">
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      className="main-nav__link"
+                      onClick={() => {
+                        if (!menuOpen) return;
+                        setMenuOpenAt(null);
+                        // The same page again: nothing moves the focus, so start it on the page.
+                        if (item.to === pathname) mainRef.current?.focus();
+                      }}
+                    >
+                      {t(item.key)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="app-header__end">
+              <div className="app-header__choices">
+                <LanguageSelect />
+                <ThemeSelect />
               </div>
-            ) : null}
+              {user ? (
+                <div className="account" role="group" aria-label={t('account.label')}>
+                  <p className="account__who">
+                    <span className="account__name">{user.name}</span>
+                    <span className="account__role">{t(`roles.${user.role}`)}</span>
+                  </p>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-disabled={signOut.isPending || undefined}
+                    onClick={() => {
+                      if (signOut.isPending) return;
+                      signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) });
+                    }}
+                  >
+                    {signOut.isPending ? t('account.signingOut') : t('account.signOut')}
+                  </button>
+                </div>
+              ) : null}
+            </div>
           </div>
         </div>
       </header>

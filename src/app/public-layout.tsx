@@ -2,8 +2,9 @@ import { Outlet } from 'react-router';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
 import { MAIN_ID, SkipLink } from './skip-link';
+import { ThemeSelect } from './theme-select';
 
-/** The frame of pages for signed-out visitors: the product name and the language switch. */
+/** The frame of pages for signed-out visitors: the product name and the language and theme choices. */
 export function PublicLayout() {
   return (
     <div className="shell shell--public">
@@ -15,7 +16,10 @@ export function PublicLayout() {
             {PRODUCT_NAME}
           </p>
           <div className="app-header__end">
-            <LanguageSelect />
+            <div className="app-header__choices">
+              <LanguageSelect />
+              <ThemeSelect />
+            </div>
           </div>
         </div>
       </header>

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { EnrolledState } from '../../../ui/enrolled-state';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
 import { EnrollmentStep } from '../../../ui/enrollment-step';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
 import { reenrollMutation } from '../api/reenroll';
@@ -46,7 +47,7 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
   };
 
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table ref={tableRef} tabIndex={-1} className="table table--compact">
         <caption className="visually-hidden">{t('contact.caption', { name: contact.name })}</caption>
         <thead>
@@ -153,6 +154,6 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
       >
         <p>{t('enrollments.unenrollDialog.body')}</p>
       </ConfirmDialog>
-    </div>
+    </TableScroll>
   );
 }

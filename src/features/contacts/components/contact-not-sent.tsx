@@ -6,6 +6,7 @@ import { formatDate } from '../../../i18n/format';
 import { ErrorState } from '../../../ui/error-state';
 import { NotSentReasonText } from '../../../ui/not-sent-reason';
 import { Spinner } from '../../../ui/spinner';
+import { TableScroll } from '../../../ui/table-scroll';
 import { contactNotSentQuery } from '../api/get-contact-not-sent';
 
 /**
@@ -46,7 +47,7 @@ export function ContactNotSent({ contactId }: { contactId: string }) {
           ? t('health.contactNotSent.countOf', { count: total, shown: items.length })
           : t('health.contactNotSent.count', { count: total })}
       </p>
-      <div className="table-wrap">
+      <TableScroll>
         <table className="table">
           <caption className="visually-hidden">{t('health.contactNotSent.title')}</caption>
           <thead>
@@ -70,7 +71,7 @@ export function ContactNotSent({ contactId }: { contactId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HealthWindow, NotSentSummary } from '../../../contract/email-health';
 import { NotSentReasonText } from '../../../ui/not-sent-reason';
+import { TableScroll } from '../../../ui/table-scroll';
 import { formatCount } from '../format';
 import { notSentPath } from '../health-search';
 
@@ -42,7 +43,7 @@ function NotSentGroup({ group, window }: { group: NotSentSummary['groups'][numbe
       {group.reasons.length === 0 ? (
         <p className="text-muted">{t(`health.notSent.groupEmpty.${group.group}`)}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll>
           <table className="table not-sent-table" aria-labelledby={headingId}>
             <thead>
               <tr>
@@ -83,7 +84,7 @@ function NotSentGroup({ group, window }: { group: NotSentSummary['groups'][numbe
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotSentEmail } from '../../../contract/email-health';
+import { TableScroll } from '../../../ui/table-scroll';
 import { formatMoment } from '../format';
 
 interface NotSentTableProps {
@@ -15,7 +16,7 @@ interface NotSentTableProps {
 export function NotSentTable({ items, caption, isUpdating, ref }: NotSentTableProps) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table ref={ref} className="table" aria-busy={isUpdating || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -39,6 +40,6 @@ export function NotSentTable({ items, caption, isUpdating, ref }: NotSentTablePr
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderBreakdown } from '../../../contract/email-health';
+import { TableScroll } from '../../../ui/table-scroll';
 import { formatCount, formatRate } from '../format';
 import { countsLabel } from './threshold-label';
 
@@ -30,7 +31,7 @@ export function ProviderTable({ providers }: { providers: readonly ProviderBreak
         {t('health.providers.heading')}
       </h2>
       <p className="health-section__intro">{t('health.providers.intro')}</p>
-      <div className="table-wrap">
+      <TableScroll>
         <table className="table" aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function ProviderTable({ providers }: { providers: readonly ProviderBreak
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

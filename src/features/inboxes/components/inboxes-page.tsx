@@ -10,6 +10,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
 import { StatusBadge } from '../../../ui/status-badge';
+import { TableScroll } from '../../../ui/table-scroll';
 import { inboxesQuery } from '../api/get-inboxes';
 
 /** The inboxes the user's sequences send from: provider, daily limits, and which are disconnected. */
@@ -65,7 +66,7 @@ function InboxesTable({ items }: { items: Inbox[] }) {
           </ol>
         </section>
       ) : null}
-      <div className="table-wrap">
+      <TableScroll>
         <table className="table">
           <caption className="visually-hidden">{t('inboxes.caption')}</caption>
           <thead>
@@ -102,7 +103,7 @@ function InboxesTable({ items }: { items: Inbox[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="text-muted inbox-limit-note">{t('inboxes.limitNote')}</p>
     </>
   );

@@ -10,6 +10,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
+import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { marketingEmailsQuery } from '../api/get-marketing-emails';
 import { useSendMarketingEmail } from '../api/send-marketing-email';
@@ -61,7 +62,7 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
               {t('probation.list.suspendedNote')}
             </p>
           ) : null}
-          <div className="table-wrap">
+          <TableScroll>
             <table className="table">
               <caption className="visually-hidden">{t('probation.list.caption')}</caption>
               <thead>
@@ -110,7 +111,7 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <LoadMoreFooter
             isFetchingNextPage={query.isFetchingNextPage}
             isFetchNextPageError={query.isFetchNextPageError}

@@ -14,6 +14,7 @@ import { reviewContactsQuery } from '../api/get-review-contacts';
 import { useRemoveFromMarketing } from '../api/remove-from-marketing';
 import { probationErrorText } from '../error-text';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
+import { TableScroll } from '../../../ui/table-scroll';
 
 type Filter = ContactProblem | 'all';
 const FILTERS: readonly Filter[] = ['all', 'no_consent', 'not_engaged', 'invalid_address'];
@@ -81,12 +82,12 @@ export function ReviewContactsStep({ problem, onProblemChange, removedCount }: R
   } else {
     table = (
       <>
-        <div className="table-wrap">
+        <TableScroll>
           <table className="table table--compact" aria-busy={query.isFetching || undefined}>
             <caption className="visually-hidden">{t('probation.wizard.step4.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">
+                <th scope="col" className="cell--select">
                   <input
                     type="checkbox"
                     aria-label={t('probation.wizard.step4.selectPage')}
@@ -114,7 +115,7 @@ export function ReviewContactsStep({ problem, onProblemChange, removedCount }: R
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <p className="text-muted">
           {t('probation.wizard.step4.shown', { shown: formatInteger(items.length), total: formatInteger(total) })}
         </p>
@@ -227,7 +228,7 @@ function ContactRow({ contact, selected, onSelect }: { contact: ReviewContact; s
   const flagged = (problem: ContactProblem) => contact.problems.includes(problem);
   return (
     <tr>
-      <td>
+      <td className="cell--select">
         <input
           type="checkbox"
           aria-label={t('probation.wizard.step4.selectRow', { name: contact.name })}

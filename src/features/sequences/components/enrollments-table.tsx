@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { Enrollment, EnrollmentSortField } from '../../../contract/enrollments';
 import { SortHeader } from '../../../ui/sort-header';
+import { TableScroll } from '../../../ui/table-scroll';
 import type { EnrollmentView } from '../api/get-enrollments';
 import { EnrollmentActionDialogs, type EnrollmentAction } from './enrollment-action-dialogs';
 import { EnrollmentRow } from './enrollment-row';
@@ -143,7 +144,7 @@ export function EnrollmentsTable({
   }, []);
 
   return (
-    <div className="table-wrap table-wrap--window">
+    <TableScroll className="table-wrap--window">
       <table
         ref={tableRef}
         tabIndex={-1}
@@ -242,6 +243,6 @@ export function EnrollmentsTable({
           setAction(null);
         }}
       />
-    </div>
+    </TableScroll>
   );
 }

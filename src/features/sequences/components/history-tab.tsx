@@ -7,6 +7,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
+import { TableScroll } from '../../../ui/table-scroll';
 import { historyQuery } from '../api/get-history';
 import { HistoryRow } from './history-row';
 
@@ -42,7 +43,7 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table className="table table--compact history-table">
         <caption className="visually-hidden">{t('history.caption')}</caption>
         <thead>
@@ -73,6 +74,6 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
           loadMore: t('history.loadMore'),
         }}
       />
-    </div>
+    </TableScroll>
   );
 }

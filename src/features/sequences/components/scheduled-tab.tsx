@@ -6,6 +6,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { LoadMoreFooter } from '../../../ui/load-more-footer';
 import { Spinner } from '../../../ui/spinner';
+import { TableScroll } from '../../../ui/table-scroll';
 import { scheduledQuery } from '../api/get-scheduled';
 import type { ScheduledFilterInput } from '../enrollments-search';
 import { ScheduledFilters, toScheduledQuery } from './scheduled-filters';
@@ -52,7 +53,7 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
     const { rows } = paged;
     if (rows.length > 0) {
       content = (
-        <div className="table-wrap">
+        <TableScroll>
           <ScheduledTable rows={rows} isUpdating={list.isPlaceholderData} canChange={canChange} />
           <LoadMoreFooter
             isFetchingNextPage={list.isFetchingNextPage}
@@ -65,7 +66,7 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
               loadMore: t('scheduled.loadMore'),
             }}
           />
-        </div>
+        </TableScroll>
       );
     } else if (isFiltered) {
       content = (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SequenceListItem, SequenceListQuery, SequenceSortField } from '../../../contract/sequences';
 import { formatInteger, formatPercent } from '../../../i18n/format';
 import { SortHeader } from '../../../ui/sort-header';
+import { TableScroll } from '../../../ui/table-scroll';
 
 const COLUMNS: readonly { field: SequenceSortField; numeric: boolean }[] = [
   { field: 'name', numeric: false },
@@ -38,7 +39,7 @@ export function SequencesTable({ items, search, onSort, isUpdating }: SequencesT
     );
 
   return (
-    <div className="table-wrap">
+    <TableScroll>
       <table className="table" aria-busy={isUpdating || undefined}>
         <caption className="visually-hidden">
           {t('sequences.captionSorted', { column: t(`sequences.columns.${search.sort}`), direction })}
@@ -79,6 +80,6 @@ export function SequencesTable({ items, search, onSort, isUpdating }: SequencesT
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,17 +1,28 @@
+import { realpathSync } from 'node:fs';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { demoDatabase } from './scripts/vite-demo-database.ts';
 
-export default defineConfig({
-  plugins: [react()],
+export default defineConfig(({ mode }) => ({
+  // `npm run build:demo` (mode demo): a static site, under DEMO_BASE (default /) on its host.
+  base: mode === 'demo' ? (process.env.DEMO_BASE ?? '/') : '/',
+  plugins: [react(), demoDatabase()],
   // PGlite ships WASM and data files that the dependency optimizer would break.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   worker: { format: 'es' },
   build: {
+    outDir: mode === 'demo' ? 'dist-demo' : 'dist',
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
   },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // node_modules may be a link to a folder outside the project (a shared install): the dev
+    // server must still hand out PGlite's WASM and data files from there.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] },
+  },
   test: {
     // CI reads the counts from a JSON report when it asks for one.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
@@ -23,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'src/{domain,contract,i18n}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'src/{domain,contract,i18n,mocks}/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['src/test/clock.ts'],
           globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 30_000,
@@ -44,4 +55,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -6,6 +6,7 @@ import { sessionQuery } from '../features/auth/api/get-session';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
+import { useLandmarkProps } from './landmarks';
 import { MAIN_ID, SkipLink } from './skip-link';
 
 const NAV = [
@@ -24,6 +25,11 @@ export function Layout() {
   const { data: session } = useQuery(sessionQuery());
   const signOut = useSignOut();
   const mainRef = useRef<HTMLElement>(null);
+  const landmarks = {
+    banner: useLandmarkProps('banner'),
+    navigation: useLandmarkProps('navigation', t('nav.label')),
+    main: useLandmarkProps('main', undefined, mainRef),
+  };
   const previousPath = useRef(pathname);
 
   // After moving to another page, start the keyboard and screen reader there, as a full
@@ -41,13 +47,13 @@ export function Layout() {
     <div className="shell">
       <SkipLink />
       <div className="progress" data-active={isNavigating || undefined} aria-hidden="true" />
-      <header className="app-header">
+      <header className="app-header" {...landmarks.banner}>
         <div className="app-header__inner">
           <Link to="/sequences" className="brand" aria-label={t('nav.home')}>
             <span className="brand__mark" aria-hidden="true" />
             {PRODUCT_NAME}
           </Link>
-          <nav className="main-nav" aria-label={t('nav.label')}>
+          <nav className="main-nav" {...landmarks.navigation}>
             <ul className="main-nav__list">
               {NAV.map((item) => (
                 <li key={item.to}>
@@ -82,7 +88,7 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="main" aria-busy={isNavigating || undefined}>
+      <main {...landmarks.main} id={MAIN_ID} tabIndex={-1} className="main" aria-busy={isNavigating || undefined}>
         <Outlet />
       </main>
     </div>

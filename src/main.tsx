@@ -16,8 +16,9 @@ async function boot(): Promise<void> {
   if (import.meta.env.VITE_API_MODE === 'demo') {
     show(<BootFallback />);
     const failed = (error: unknown) => {
-      console.error('The demo API did not start:', error);
-      show(<BootError />);
+      const elsewhere = error instanceof Error && error.name === 'DemoInAnotherTab';
+      if (!elsewhere) console.error('The demo API did not start:', error);
+      show(<BootError reason={elsewhere ? 'demoInAnotherTab' : undefined} />);
     };
     try {
       // Imported on demand so the production bundle carries no MSW, API or PGlite.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { ResetDemoData } from '../features/auth/components/reset-demo-data';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
 import { useLandmarkProps } from './landmarks';
@@ -83,6 +84,7 @@ export function Layout() {
                 >
                   {signOut.isPending ? t('account.signingOut') : t('account.signOut')}
                 </button>
+                {import.meta.env.VITE_API_MODE === 'demo' ? <ResetDemoData /> : null}
               </div>
             ) : null}
           </div>

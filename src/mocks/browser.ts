@@ -7,7 +7,7 @@ import { migrate } from '../../server/store/migrate';
 import { createPglite, wrapPglite } from '../../server/store/pglite-db';
 import { createBridge } from './bridge';
 import { lazyDb, openDemoDb, tarballFrom, type OpenedDb } from './demo-db';
-import { DEMO_DATA_DIR, DEMO_IDB_NAME, storageTokens } from './demo-storage';
+import { DEMO_DATA_DIR, DEMO_IDB_NAME, DemoInAnotherTab, storageTokens } from './demo-storage';
 
 /** How long after a first start the loaded database is stored (copied into IndexedDB, tens of
  * megabytes): after the sign-in form is up, unless a change stores it sooner. */
@@ -25,6 +25,21 @@ class FlushedIdbFs extends IdbFs {
     this.last = run.catch(() => {});
     return run;
   }
+}
+
+/** One tab at a time: each tab runs its own copy of the database, and a second one storing
+ * its copy would overwrite the first's. A reload waits a moment for the page it replaces. */
+function holdTabLock(waitMs = 3_000): Promise<void> {
+  if (typeof navigator.locks?.request !== 'function') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    navigator.locks
+      .request(DEMO_DATA_DIR, { signal: AbortSignal.timeout(waitMs) }, () => {
+        resolve();
+        // Held for the life of the page.
+        return new Promise<never>(() => {});
+      })
+      .catch(() => reject(new DemoInAnotherTab()));
+  });
 }
 
 function deleteIndexedDb(name: string): Promise<void> {
@@ -73,6 +88,7 @@ export async function startDemoApi(): Promise<{ ready: Promise<void> }> {
   const base = import.meta.env.BASE_URL;
   const snapshotPath = import.meta.env.VITE_DEMO_DB as string;
   if (!snapshotPath) throw new Error('This build ships no demo database (VITE_DEMO_DB)');
+  await holdTabLock();
   const files = fetchPgliteFiles();
   const opening = openDemoDb({
     snapshotId: snapshotPath.replace(/^.*\//, '').replace(/\.tar\.gz$/, ''),

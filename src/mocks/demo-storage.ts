@@ -43,3 +43,11 @@ export function resetDemoData(): void {
   forgetDemo(localStorage);
   window.location.reload();
 }
+
+/** The demo is open in another tab of this browser (see startDemoApi). */
+export class DemoInAnotherTab extends Error {
+  override name = 'DemoInAnotherTab';
+  constructor() {
+    super('The demo is open in another tab');
+  }
+}

@@ -124,7 +124,7 @@ test('by keyboard alone: unenroll the only matching row, keep the focus, then F6
   for (let i = 0; i < 20 && !(await unenroll.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
   await expect(unenroll).toBeFocused();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('alertdialog', { name: `Unenroll ${contact.name}?` });
+  const dialog = page.getByRole('alertdialog', { name: /^Unenroll 1 contact from / });
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Unenroll', exact: true })).toBeFocused();

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
-import '../ui/overlays.css';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useFocusRescue } from './focus-rescue';
+
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
 
 /** Where the keyboard is typing text, so that a plain key is the user's, not a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -21,14 +20,6 @@ export function pageSearchField(): HTMLInputElement | null {
   return document.querySelector<HTMLInputElement>('main input[type="search"]');
 }
 
-const SHORTCUTS = [
-  { keys: ['F6'], action: 'shortcuts.nextRegion' },
-  { keys: ['Shift', 'F6'], action: 'shortcuts.previousRegion' },
-  { keys: ['/'], action: 'shortcuts.search' },
-  { keys: ['?'], action: 'shortcuts.help' },
-  { keys: ['Esc'], action: 'shortcuts.escape' },
-] as const;
-
 /**
  * The app's keyboard shortcuts, on every page: `/` goes to the page's search field, `?` lists
  * the shortcuts (neither while typing in a field, nor over a dialog). F6 is the landmarks'
@@ -36,7 +27,6 @@ const SHORTCUTS = [
  * it goes away (focus-rescue.ts).
  */
 export function KeyboardShortcuts() {
-  const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   useFocusRescue();
 
@@ -60,43 +50,10 @@ export function KeyboardShortcuts() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={setOpen} isDismissable className="modal-overlay">
-      <Modal className="modal">
-        <Dialog className="dialog shortcuts">
-          <Heading slot="title" className="dialog__title">
-            {t('shortcuts.title')}
-          </Heading>
-          <table className="table table--compact shortcuts__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('shortcuts.keys')}</th>
-                <th scope="col">{t('shortcuts.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHORTCUTS.map(({ keys, action }) => (
-                <tr key={action}>
-                  <td className="nowrap">
-                    {keys.map((key, i) => (
-                      <span key={key}>
-                        {i > 0 ? ' + ' : null}
-                        <kbd>{key === 'Esc' ? t('shortcuts.escKey') : key === 'Shift' ? t('shortcuts.shiftKey') : key}</kbd>
-                      </span>
-                    ))}
-                  </td>
-                  <td>{t(action)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="dialog__actions">
-            <Button className="button" slot="close" autoFocus>
-              {t('common.close')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
+  // The list's code loads the first time it is asked for.
+  return isOpen ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog onClose={() => setOpen(false)} />
+    </Suspense>
+  ) : null;
 }

@@ -3,7 +3,6 @@ import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import { setupWorker } from 'msw/browser';
 import { createApp } from '../../server/app';
-import { migrate } from '../../server/store/migrate';
 import { createPglite, wrapPglite } from '../../server/store/pglite-db';
 import { createBridge } from './bridge';
 import { lazyDb, openDemoDb, tarballFrom, type OpenedDb } from './demo-db';
@@ -96,9 +95,9 @@ export async function startDemoApi(): Promise<{ ready: Promise<void> }> {
     fetchSnapshot: () => fetch(`${base}${snapshotPath}`).then(tarballFrom),
     wipe: () => deleteIndexedDb(DEMO_IDB_NAME),
     open: (tarball) => openStored(files, tarball),
-  }).then(async (opened) => {
-    // A stored database from an older build of the code gets the newer migrations.
-    await migrate(opened.db);
+  }).then((opened) => {
+    // No migrations to run: the snapshot was migrated when it was built, and a stored database
+    // is reopened only by the build that shipped its snapshot (its id names the server code).
     if (opened.fresh) {
       setTimeout(() => {
         opened.flush().catch((error: unknown) => console.warn('The demo database could not be stored:', error));

@@ -1,10 +1,16 @@
+import { realpathSync } from 'node:fs';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { demoDatabase } from './scripts/vite-demo-database.ts';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  // `npm run build:demo` (mode demo): a static site, under DEMO_BASE (default /) on its host.
+  base: mode === 'demo' ? (process.env.DEMO_BASE ?? '/') : '/',
   plugins: [
     react(),
+    demoDatabase(),
     // Brotli and gzip copies of every text asset, made once at build time at the highest
     // settings, so the server sends them by content negotiation without compressing per request.
     compression({
@@ -17,11 +23,17 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   worker: { format: 'es' },
   build: {
+    outDir: mode === 'demo' ? 'dist-demo' : 'dist',
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
   },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // node_modules may be a link to a folder outside the project (a shared install): the dev
+    // server must still hand out PGlite's WASM and data files from there.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] },
+  },
   test: {
     // CI reads the counts from a JSON report when it asks for one.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
@@ -33,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'src/{domain,contract,i18n}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'src/{domain,contract,i18n,mocks}/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['src/test/clock.ts'],
           globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 30_000,
@@ -54,4 +66,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

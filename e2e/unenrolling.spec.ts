@@ -4,6 +4,7 @@ import { checkA11y, expect, test, userName } from './fixtures';
 // Sequences no other spec changes (one per test: they run in parallel), so counts hold.
 const SEQUENCE = 3;
 const SCHEDULED_SEQUENCE = 4;
+const KEYBOARD_SEQUENCE = 5;
 
 /** Waits until the table shows the rows of the current filter (placeholder rows stand in before). */
 async function settled(page: Page) {
@@ -98,5 +99,50 @@ test('a manager unenrolls a contact from the Scheduled tab and finds them unenro
 
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('table', { name: 'History of this sequence, newest first' })).toBeVisible();
+  await checkA11y(page);
+});
+
+test('by keyboard alone: unenroll the only matching row, keep the focus, then F6 and Tab reach Undo', async ({ signInAs }) => {
+  const page = await signInAs('manager');
+  const sequence = KEYBOARD_SEQUENCE;
+  const first = (await (
+    await page.request.get(`/api/sequences/${sequence}/enrollments?status=active&sort=contact&dir=asc&limit=1`)
+  ).json()) as { items: { contact: { name: string; email: string } }[] };
+  const contact = first.items[0]!.contact;
+  // One row matches: unenrolled, it leaves the table.
+  await page.goto(`/sequences/${sequence}?status=active&q=${encodeURIComponent(contact.email)}`);
+  await settled(page);
+  const checkbox = page.getByRole('checkbox', { name: `Select ${contact.name}` });
+
+  // `/` goes to the search field; Tab from there on to the row's checkbox.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
+  for (let i = 0; i < 40 && !(await checkbox.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(checkbox).toBeFocused();
+  await page.keyboard.press('Space');
+  const unenroll = page.getByRole('button', { name: 'Unenroll', exact: true });
+  for (let i = 0; i < 20 && !(await unenroll.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(unenroll).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: /^Unenroll 1 contact from / });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Unenroll', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const notifications = page.getByRole('region', { name: 'Notifications' });
+  await expect(notifications.getByText('1 contact unenrolled.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No enrollments match these filters' })).toBeVisible();
+  // The focus stayed with the table's count, not on the page itself.
+  await expect(page.locator('.toolbar__status')).toBeFocused();
+
+  await page.keyboard.press('F6');
+  await expect(notifications.getByRole('alertdialog', { name: '1 contact unenrolled.' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(notifications.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notifications.getByText('1 contact restored.')).toBeVisible();
+  await settled(page);
+  await expect(page.getByRole('row', { name: new RegExp(contact.name) }).first()).toBeVisible();
   await checkA11y(page);
 });

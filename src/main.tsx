@@ -17,15 +17,20 @@ async function boot(): Promise<void> {
   const show = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
   if (import.meta.env.VITE_API_MODE === 'demo') {
-    // The in-page API takes a moment on the first visit (it seeds its database): say so.
     show(<BootFallback />);
+    const failed = (error: unknown) => {
+      const elsewhere = error instanceof Error && error.name === 'DemoInAnotherTab';
+      if (!elsewhere) console.error('The demo API did not start:', error);
+      show(<BootError reason={elsewhere ? 'demoInAnotherTab' : undefined} />);
+    };
     try {
       // Imported on demand so the production bundle carries no MSW, API or PGlite.
       const { startDemoApi } = await import('./mocks/browser');
-      await startDemoApi();
+      // Answers at once; the demo database finishes opening behind the sign-in form.
+      const { ready } = await startDemoApi();
+      ready.catch(failed);
     } catch (error) {
-      console.error('The demo API did not start:', error);
-      show(<BootError />);
+      failed(error);
       return;
     }
   }

@@ -2,16 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../ui/error-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 
-/** The app could not start (demo mode: the in-page API failed to open). */
-export function BootError() {
+/** The app could not start (demo mode: the in-page API failed to open, or the demo is open
+ * in another tab). */
+export function BootError({ reason }: { reason?: 'demoInAnotherTab' }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('errors.genericTitle'));
+  const title = reason ? t('demo.otherTabTitle') : t('errors.genericTitle');
+  useDocumentTitle(title);
   return (
     <main id="main" className="main main--narrow">
       <ErrorState
         headingLevel={1}
-        title={t('errors.genericTitle')}
-        message={t('errors.genericBody')}
+        title={title}
+        message={reason ? t('demo.otherTabBody') : t('errors.genericBody')}
         retryLabel={t('common.tryAgain')}
         onRetry={() => window.location.reload()}
       />

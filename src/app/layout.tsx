@@ -3,8 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { sessionQuery } from '../features/auth/api/get-session';
+import { ResetDemoData } from '../features/auth/components/reset-demo-data';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { PRODUCT_NAME } from '../ui/product-name';
+import { useLandmarkProps } from './landmarks';
 import { LanguageSelect } from './language-select';
 import { MAIN_ID, SkipLink } from './skip-link';
 import { ThemeSelect } from './theme-select';
@@ -30,6 +32,12 @@ export function Layout() {
   const previousPath = useRef(pathname);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const headerRef = useRef<HTMLElement>(null);
+  // F6 / Shift+F6 move between these (and the notifications): see landmarks.ts.
+  const landmarks = {
+    banner: useLandmarkProps('banner', undefined, headerRef),
+    navigation: useLandmarkProps('navigation', t('nav.label')),
+    main: useLandmarkProps('main', undefined, mainRef),
+  };
   const menuId = useId();
   // The menu is open on the page where it was opened: moving to another page closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
@@ -83,7 +91,7 @@ export function Layout() {
       <SkipLink />
       <div className="progress" data-active={isNavigating || undefined} aria-hidden="true" />
       <header
-        ref={headerRef}
+        {...landmarks.banner}
         className="app-header"
         onBlur={(event) => {
           // Tabbing out of the open menu closes it, so that it never covers where the focus is.
@@ -110,7 +118,7 @@ export function Layout() {
             {t('nav.menu')}
           </button>
           <div id={menuId} className="app-header__menu" data-open={menuOpen || undefined}>
-            <nav className="main-nav" aria-label={t('nav.label')}>
+            <nav className="main-nav" {...landmarks.navigation}>
               <ul className="main-nav__list">
                 {NAV.map((item) => (
                   <li key={item.to}>
@@ -152,13 +160,14 @@ export function Layout() {
                   >
                     {signOut.isPending ? t('account.signingOut') : t('account.signOut')}
                   </button>
+                  {import.meta.env.VITE_API_MODE === 'demo' ? <ResetDemoData /> : null}
                 </div>
               ) : null}
             </div>
           </div>
         </div>
       </header>
-      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="main" aria-busy={isNavigating || undefined}>
+      <main {...landmarks.main} id={MAIN_ID} tabIndex={-1} className="main" aria-busy={isNavigating || undefined}>
         <Outlet />
       </main>
     </div>

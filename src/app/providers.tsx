@@ -6,6 +6,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { ToastContext } from '../ui/toast-context';
 import { AppToastRegion } from '../ui/toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 
 interface ProvidersProps {
   queryClient: QueryClient;
@@ -21,6 +22,7 @@ export function Providers({ queryClient, toasts, children }: ProvidersProps) {
       <I18nProvider locale={currentLanguage()}>
         <ToastContext value={toasts}>{children}</ToastContext>
         <AppToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
+        <KeyboardShortcuts />
       </I18nProvider>
     </QueryClientProvider>
   );

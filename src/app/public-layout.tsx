@@ -1,15 +1,18 @@
 import { Outlet } from 'react-router';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { LanguageSelect } from './language-select';
+import { useLandmarkProps } from './landmarks';
 import { MAIN_ID, SkipLink } from './skip-link';
 import { ThemeSelect } from './theme-select';
 
 /** The frame of pages for signed-out visitors: the product name and the language and theme choices. */
 export function PublicLayout() {
+  const banner = useLandmarkProps('banner');
+  const main = useLandmarkProps('main');
   return (
     <div className="shell shell--public">
       <SkipLink />
-      <header className="app-header">
+      <header className="app-header" {...banner}>
         <div className="app-header__inner">
           <p className="brand">
             <span className="brand__mark" aria-hidden="true" />
@@ -23,7 +26,7 @@ export function PublicLayout() {
           </div>
         </div>
       </header>
-      <main id={MAIN_ID} tabIndex={-1} className="main main--narrow">
+      <main {...main} id={MAIN_ID} tabIndex={-1} className="main main--narrow">
         <Outlet />
       </main>
     </div>

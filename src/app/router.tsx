@@ -25,6 +25,9 @@ import { RouteErrorBoundary } from './route-error-boundary';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
+/** The app's place on its host: `/` but for a demo built under another base (DEMO_BASE). */
+const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '') || undefined;
+
 /** Signed-out visitors go to sign-in, which brings them back here afterwards. */
 async function requireUser(queryClient: QueryClient, request: Request): Promise<User> {
   const { user } = await queryClient.ensureQueryData(sessionQuery());
@@ -178,5 +181,5 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
         },
       ],
     },
-  ]);
+  ], { basename: BASENAME });
 }

@@ -53,6 +53,11 @@ function endpointMatcher(operationId: string): { method: string; pattern: RegExp
 export function createBridge(
   app: App,
   tokens: TokenStore,
+  options: {
+    /** Waited for after each request that may change data, before its response is handed
+     * back (demo mode: store the database, so a reload right after keeps the change). */
+    afterWrite?: () => Promise<void>;
+  } = {},
 ): { handler: HttpHandler; faults: Faults; inFlight: InFlight } {
   const active: Fault[] = [];
   const pending = new Set<Promise<unknown>>();
@@ -86,7 +91,10 @@ export function createBridge(
     }
     const token = tokens.get();
     const forwarded = token ? withHeader(request, DEMO_SESSION_HEADER, token) : request;
-    const answering = Promise.resolve(app.fetch(forwarded));
+    const answering = Promise.resolve(app.fetch(forwarded)).then(async (response) => {
+      if (options.afterWrite && request.method !== 'GET' && request.method !== 'HEAD') await options.afterWrite();
+      return response;
+    });
     pending.add(answering);
     const response = await answering.finally(() => pending.delete(answering));
     const handedOver = response.headers.get(DEMO_SESSION_HEADER);

@@ -1,4 +1,7 @@
+import './date-range-field.css';
+import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useId } from 'react';
+import { DateField, DateInput, DateSegment, Label } from 'react-aria-components';
 
 export interface DateRange {
   /** Calendar dates, YYYY-MM-DD. */
@@ -17,40 +20,57 @@ interface DateRangeFieldProps extends DateRange {
 
 const IS_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Two date inputs, from and to, each bounded by the other. A date input reports '' until its
- * date is complete: only whole dates reach onChange (an incomplete one clears that end). */
-export function DateRangeField({ legend, fromLabel, toLabel, hint, from, to, onChange }: DateRangeFieldProps) {
-  const ids = { from: useId(), to: useId(), hint: useId() };
-  const date = (value: string) => (IS_DATE.test(value) ? value : undefined);
+function calendarDate(value: string | undefined): CalendarDate | null {
+  if (!value || !IS_DATE.test(value)) return null;
+  try {
+    return parseDate(value);
+  } catch {
+    return null;
+  }
+}
+
+interface EndProps {
+  label: string;
+  value: string | undefined;
+  min?: string;
+  max?: string;
+  onChange: (value: string | undefined) => void;
+}
+
+/** One end of the range: react-aria's date field, whose segments (order, separators, names)
+ * follow the app's language through its I18nProvider, not the browser's. */
+function DateEnd({ label, value, min, max, onChange }: EndProps) {
   return (
-    <fieldset className="field date-range" aria-describedby={ids.hint}>
+    <DateField
+      className="date-field"
+      value={calendarDate(value)}
+      minValue={calendarDate(min)}
+      maxValue={calendarDate(max)}
+      granularity="day"
+      onChange={(date) => onChange(date ? date.toString() : undefined)}
+    >
+      <Label className="visually-hidden">{label}</Label>
+      <DateInput className="input date-field__input">
+        {(segment) => <DateSegment segment={segment} className="date-field__segment" />}
+      </DateInput>
+    </DateField>
+  );
+}
+
+/** Two date fields, from and to, each bounded by the other. Only whole dates reach onChange
+ * (a field being typed in reports nothing until its date is complete; one emptied clears
+ * that end). */
+export function DateRangeField({ legend, fromLabel, toLabel, hint, from, to, onChange }: DateRangeFieldProps) {
+  const hintId = useId();
+  return (
+    <fieldset className="field date-range" aria-describedby={hintId}>
       <legend className="field__label">{legend}</legend>
       <div className="date-range__inputs">
-        <label htmlFor={ids.from} className="visually-hidden">
-          {fromLabel}
-        </label>
-        <input
-          id={ids.from}
-          type="date"
-          className="input"
-          value={from ?? ''}
-          max={to}
-          onChange={(e) => onChange({ from: date(e.target.value) })}
-        />
+        <DateEnd label={fromLabel} value={from} max={to} onChange={(value) => onChange({ from: value })} />
         <span aria-hidden="true">–</span>
-        <label htmlFor={ids.to} className="visually-hidden">
-          {toLabel}
-        </label>
-        <input
-          id={ids.to}
-          type="date"
-          className="input"
-          value={to ?? ''}
-          min={from}
-          onChange={(e) => onChange({ to: date(e.target.value) })}
-        />
+        <DateEnd label={toLabel} value={to} min={from} onChange={(value) => onChange({ to: value })} />
       </div>
-      <span id={ids.hint} className="visually-hidden">
+      <span id={hintId} className="visually-hidden">
         {hint}
       </span>
     </fieldset>

@@ -5,6 +5,7 @@ import {
   UNSTABLE_ToastContent as ToastContent,
   UNSTABLE_ToastRegion as ToastRegion,
 } from 'react-aria-components';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { AppToastQueue } from './toast-queue';
 
 interface ToastRegionProps {
@@ -16,8 +17,26 @@ interface ToastRegionProps {
 
 /** Where toasts appear: a labelled landmark whose toasts screen readers announce. */
 export function AppToastRegion({ queue, label, closeLabel }: ToastRegionProps) {
+  // The region renders nothing without toasts, and registers as a landmark only when it mounts
+  // with an element: mounted afresh when the first toast comes, so that F6 reaches it.
+  const hasToasts = useSyncExternalStore(
+    (onChange) => queue.subscribe(onChange),
+    () => queue.visibleToasts.length > 0,
+  );
+  // F6 focuses the region itself: hand the focus on to the newest toast, so that its action
+  // (e.g. Undo) is the next Tab away.
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && target.classList.contains('toast-region')) {
+        target.querySelector<HTMLElement>('.toast')?.focus();
+      }
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
   return (
-    <ToastRegion queue={queue} className="toast-region" aria-label={label}>
+    <ToastRegion key={String(hasToasts)} queue={queue} className="toast-region" aria-label={label}>
       {({ toast }) => (
         <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
           <ToastContent className="toast__content">

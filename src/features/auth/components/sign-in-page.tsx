@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../ui/use-document-title';
 import { useSignIn } from '../api/sign-in';
 import { safeNextPath } from '../next-path';
 import { DemoAccounts } from './demo-accounts';
+import { ResetDemoData } from './reset-demo-data';
 
 type FieldErrorKey = 'signIn.emailRequired' | 'signIn.emailInvalid' | 'signIn.passwordRequired';
 type FailureKey = 'signIn.invalidCredentials' | 'signIn.rateLimited' | 'errors.api.network' | 'signIn.failed';
@@ -140,7 +141,18 @@ export function SignInPage() {
         </form>
       </div>
 
-      {import.meta.env.VITE_API_MODE === 'demo' ? <DemoAccounts onUse={fillDemoAccount} /> : null}
+      {import.meta.env.VITE_API_MODE === 'demo' ? (
+        <>
+          <DemoAccounts onUse={fillDemoAccount} />
+          <section className="panel demo-accounts" aria-labelledby="demo-data-title">
+            <h2 id="demo-data-title" className="panel__title">
+              {t('demo.dataTitle')}
+            </h2>
+            <p>{t('demo.kept')}</p>
+            <ResetDemoData className="button button--small" />
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -68,9 +68,15 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
     [changeSelection],
   );
   const clearSelection = () => changeSelection(() => NO_SELECTION);
-  /** After the bar's buttons go away, keep the keyboard in the table. */
+  /** After the bar's buttons go away, keep the keyboard in the table, or on the count of what
+   * matches when no row is left (the app also falls back there when rows leave later). */
   const focusHeaderCheckbox = () =>
-    requestAnimationFrame(() => tabRef.current?.querySelector<HTMLElement>('thead input[type="checkbox"]')?.focus());
+    requestAnimationFrame(() =>
+      (
+        tabRef.current?.querySelector<HTMLElement>('thead input[type="checkbox"]') ??
+        tabRef.current?.querySelector<HTMLElement>('[data-focus-fallback]')
+      )?.focus(),
+    );
 
   // Typing and picking filters replace the history entry; a deliberate choice adds one.
   const changeFilter = (patch: Partial<EnrollmentFilter>, options = { replace: true }) =>
@@ -170,7 +176,7 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
         searchInputRef={searchInputRef}
       />
       <div className="toolbar toolbar--table">
-        <p className="toolbar__status" role="status">
+        <p className="toolbar__status" role="status" tabIndex={-1} data-focus-fallback>
           {status}
         </p>
         {canChange ? (

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { request } from '../../../api/client';
@@ -129,7 +129,9 @@ describe('sequence summary', () => {
     await waitFor(() => expect(params().get('status')).toBe('unenrolled'));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Enrolled by' }), someone!.name);
     await waitFor(() => expect(params().get('enrolledBy')).toBe(String(someone!.id)));
-    fireEvent.change(screen.getByLabelText('Enrolled from'), { target: { value: '2026-11-01' } });
+    // Month, day, year in English; each segment moves on to the next when it is full.
+    await user.click(within(screen.getByRole('group', { name: 'Enrolled from' })).getAllByRole('spinbutton')[0]!);
+    await user.keyboard('11012026');
     await waitFor(() => expect(params().get('from')).toBe('2026-11-01'));
 
     const expected = await fromApi({ status: 'unenrolled', enrolledBy: String(someone!.id), from: '2026-11-01' });

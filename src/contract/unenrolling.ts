@@ -11,8 +11,7 @@ const Id = z.string().regex(/^\d{1,9}$/, 'Expected a numeric id');
 const Ref = z.object({ id: z.string(), name: z.string() });
 const Instant = z.iso.datetime({ offset: true });
 
-/** Header that makes a many-row mutation safe to retry: a replay returns the first answer. */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export { IDEMPOTENCY_KEY_HEADER } from './routes';
 /** Set (to "true") on the answer to a replayed Idempotency-Key. */
 export const IDEMPOTENCY_REPLAYED_HEADER = 'Idempotency-Replayed';
 export const IdempotencyKey = z

@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { SequenceDetail } from '../../../contract/sequences';
 import type { SequenceSettingsUpdate } from '../../../contract/unenrolling';
 import { sequenceQuery } from './get-sequence';

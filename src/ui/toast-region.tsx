@@ -7,7 +7,7 @@ import {
 } from 'react-aria-components';
 import type { AppToastQueue } from './toast-queue';
 
-interface ToastRegionProps {
+export interface ToastRegionProps {
   queue: AppToastQueue;
   /** Names the landmark (F6 moves focus to it). */
   label: string;

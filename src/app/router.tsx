@@ -8,11 +8,13 @@ import type { ContactPageData } from '../features/contacts/components/contact-pa
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
+import { loadRouteModule } from './chunk-load-error';
 import { Layout } from './layout';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
+import { lazyPage } from './route-module';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
@@ -38,7 +40,7 @@ function requireId(id: string | undefined): string {
 /** Starts downloading a feature's loaders at once, so that it overlaps the session check. If
  * that check redirects to sign-in instead, a failed download goes unreported, not unhandled. */
 function early<T>(load: () => Promise<T>): Promise<T> {
-  const loading = load();
+  const loading = loadRouteModule(load);
   loading.catch(() => {});
   return loading;
 }
@@ -65,7 +67,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return null;
                   },
                   lazy: {
-                    Component: async () => (await import('../features/auth/components/sign-in-page')).SignInPage,
+                    Component: lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage'),
                   },
                 },
               ],
@@ -93,8 +95,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return loadSequences({ queryClient, request, rethrowIfRouteError });
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/sequences/components/sequences-page')).SequencesPage,
+                    Component: lazyPage(() => import('../features/sequences/components/sequences-page'), 'SequencesPage'),
                   },
                 },
                 {
@@ -107,8 +108,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return loadSequence({ queryClient, request, rethrowIfRouteError }, user, id);
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/sequences/components/sequence-page')).SequencePage,
+                    Component: lazyPage(() => import('../features/sequences/components/sequence-page'), 'SequencePage'),
                   },
                 },
                 {
@@ -121,7 +121,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return loadContact({ queryClient, rethrowIfRouteError }, user, id);
                   },
                   lazy: {
-                    Component: async () => (await import('../features/contacts/components/contact-page')).ContactPage,
+                    Component: lazyPage(() => import('../features/contacts/components/contact-page'), 'ContactPage'),
                   },
                 },
                 {
@@ -134,8 +134,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return loadEmailHealth({ queryClient, request, user, rethrowIfRouteError });
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/email-health/components/email-health-page')).EmailHealthPage,
+                    Component: lazyPage(() => import('../features/email-health/components/email-health-page'), 'EmailHealthPage'),
                   },
                 },
                 {
@@ -147,7 +146,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return loadNotSent({ queryClient, request, user, rethrowIfRouteError }, params.reason);
                   },
                   lazy: {
-                    Component: async () => (await import('../features/email-health/components/not-sent-page')).NotSentPage,
+                    Component: lazyPage(() => import('../features/email-health/components/not-sent-page'), 'NotSentPage'),
                   },
                 },
                 {
@@ -159,12 +158,12 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     await loadMarketingEmail({ queryClient, rethrowIfRouteError });
                     return { user };
                   },
-                  lazy: { Component: async () => (await import('./marketing-email-page')).MarketingEmailPage },
+                  lazy: { Component: lazyPage(() => import('./marketing-email-page'), 'MarketingEmailPage') },
                 },
                 {
                   path: 'settings/inboxes',
                   lazy: {
-                    Component: async () => (await import('../features/inboxes/components/inboxes-page')).InboxesPage,
+                    Component: lazyPage(() => import('../features/inboxes/components/inboxes-page'), 'InboxesPage'),
                   },
                 },
                 { path: '*', element: <NotFoundPage /> },

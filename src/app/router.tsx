@@ -9,7 +9,6 @@ import type { SequencePageData } from '../features/sequences/components/sequence
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
-import { Layout } from './layout';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
@@ -76,7 +75,8 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
         },
         {
           id: 'app',
-          element: <Layout />,
+          // The signed-in frame is downloaded with the first signed-in page, not with sign-in.
+          lazy: { Component: lazyPage(() => import('./layout'), 'Layout') },
           loader: async ({ request }: LoaderFunctionArgs) => {
             await requireUser(queryClient, request);
             return null;

@@ -27,6 +27,14 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // What the entry imports stays in the entry file, rather than in small chunks it shares
+        // with lazy pages: one file gzips ~2 KiB smaller than the same code in pieces, and is
+        // one request. `npm run size` holds the result to its budget.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     port: 5173,

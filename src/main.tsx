@@ -1,6 +1,6 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/i18n';
+import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import { App } from './app/app';
 import { applyTheme } from './app/theme';
@@ -14,7 +14,9 @@ async function boot(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);
-  const show = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+  // The router starts its first loads at once; painting waits for the language's messages,
+  // which download alongside them.
+  const show = (node: ReactNode) => void i18nReady.then(() => root.render(<StrictMode>{node}</StrictMode>));
 
   if (import.meta.env.VITE_API_MODE === 'demo') {
     show(<BootFallback />);

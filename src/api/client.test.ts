@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { endpoint } from '../contract/endpoint';
 import { ApiError, request, urlFor } from './client';
+import { api } from './endpoints';
 import { rememberCsrfToken } from './csrf';
 
 // The HTTP wrapper on its own: these endpoints and handlers stand in for any API, not for ours.
@@ -212,6 +213,16 @@ describe('request', () => {
     server.use(http.get('*/api/things', () => HttpResponse.json({ id: 7 })));
     const error = await failure(request(things.list));
     expect(error).toMatchObject({ status: 200, code: 'invalid_response' });
+  });
+
+  it("checks the app's own calls against the catalog's schema too, though they carry only the route", async () => {
+    expect(api.getSession).not.toHaveProperty('response');
+    server.use(http.get('*/api/session', () => HttpResponse.json({ user: { id: 1 }, csrfToken: null })));
+    const error = await failure(request(api.getSession));
+    expect(error).toMatchObject({ status: 200, code: 'invalid_response' });
+
+    server.use(http.get('*/api/session', () => HttpResponse.json({ user: null, csrfToken: 't' })));
+    await expect(request(api.getSession)).resolves.toEqual({ user: null, csrfToken: 't' });
   });
 
   it('rejects a body that is not JSON', async () => {

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { CSRF_HEADER } from '../contract/auth';
 import type { Access, Endpoint, HttpMethod } from '../contract/endpoint';
-import { ErrorBody, type ErrorCode, type FieldIssue } from '../contract/errors';
-import { IDEMPOTENCY_KEY_HEADER } from '../contract/enrollments';
+import type { ErrorCode, FieldIssue } from '../contract/errors';
+import { CSRF_HEADER, IDEMPOTENCY_KEY_HEADER, type Route } from '../contract/routes';
 import { csrfToken } from './csrf';
 
 /** The API's error codes, plus the two the client itself detects. */
@@ -38,6 +37,18 @@ export function isApiError(error: unknown): error is ApiError {
 
 type AnyEndpoint = Endpoint<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access>;
 
+declare const described: unique symbol;
+
+/** An operation as the app holds it (see endpoints.ts): its route at run time, and the
+ * endpoint's request and response shapes as types only. */
+export type ClientEndpoint<E extends AnyEndpoint = AnyEndpoint> = Route & { readonly [described]?: E };
+
+/** What `request` takes: the app's operations, or a whole endpoint with its schemas. */
+type Callable = AnyEndpoint | ClientEndpoint;
+
+/** The endpoint whose shapes a callable carries. */
+type Described<T> = T extends AnyEndpoint ? T : T extends ClientEndpoint<infer E> ? E : never;
+
 /** One of an endpoint's inputs (`params`, `query`, `body`): absent when the endpoint has no
  * schema for it, optional when every field of its schema is. */
 type Part<K extends string, S> = [S] extends [z.ZodNever]
@@ -52,7 +63,7 @@ type Parts<E, Keys extends 'params' | 'query' | 'body'> =
     : never;
 
 /** What a call to `endpoint` needs besides the endpoint. */
-export type RequestOptions<E extends AnyEndpoint> = Parts<E, 'params' | 'query' | 'body'> & {
+export type RequestOptions<C extends Callable> = Parts<Described<C>, 'params' | 'query' | 'body'> & {
   signal?: AbortSignal | undefined;
   /** Required by `idempotent` endpoints: one per user action, so a retry of that action cannot
    * repeat it. */
@@ -63,8 +74,10 @@ export type RequestOptions<E extends AnyEndpoint> = Parts<E, 'params' | 'query' 
 
 /** What a call to `endpoint` resolves with: its response, parsed; nothing for a bodiless one
  * (`response: null` leaves the schema type at plain `ZodType`). */
-export type ResponseOf<E extends AnyEndpoint> =
-  E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R, Access> ? (z.ZodType extends R ? void : z.output<R>) : never;
+export type ResponseOf<C extends Callable> =
+  Described<C> extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R, Access>
+    ? (z.ZodType extends R ? void : z.output<R>)
+    : never;
 
 /** The options argument may be left out when nothing in it is required. */
 type OptionalIfEmpty<T> = Partial<T> extends T ? [options?: T] : [options: T];
@@ -73,14 +86,18 @@ const STATE_CHANGING = new Set<HttpMethod>(['post', 'put', 'patch', 'delete']);
 
 /**
  * Calls `endpoint` of the catalog: its path with `params` filled in, its method, `query` and
- * JSON `body`; the answer is parsed with its response schema. Rejects with `ApiError`; aborts
- * reject with the AbortError.
+ * JSON `body`. Rejects with `ApiError`; aborts reject with the AbortError.
+ *
+ * In development and tests the answer is also checked against the endpoint's response schema
+ * (a mismatch rejects as `invalid_response`). A production build skips that check: the server
+ * parses every answer with the same schema before sending it, so the browser would only repeat
+ * it, and carrying the schemas would more than double what a first visit downloads.
  */
-export async function request<E extends AnyEndpoint>(
-  endpoint: E,
-  ...[options]: OptionalIfEmpty<RequestOptions<E>>
-): Promise<ResponseOf<E>>;
-export async function request(endpoint: AnyEndpoint, options: RawOptions = {}): Promise<unknown> {
+export async function request<C extends Callable>(
+  endpoint: C,
+  ...[options]: OptionalIfEmpty<RequestOptions<C>>
+): Promise<ResponseOf<C>>;
+export async function request(endpoint: Callable, options: RawOptions = {}): Promise<unknown> {
   const headers = new Headers({ Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (STATE_CHANGING.has(endpoint.method)) {
@@ -108,7 +125,7 @@ export async function request(endpoint: AnyEndpoint, options: RawOptions = {}): 
 
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   if (!response.ok) throw await toApiError(response, requestId);
-  if (endpoint.response === null || response.status === 204) return undefined;
+  if (endpoint.status === 204 || endpoint.produces || response.status === 204) return undefined;
 
   let json: unknown;
   try {
@@ -116,7 +133,9 @@ export async function request(endpoint: AnyEndpoint, options: RawOptions = {}): 
   } catch (cause) {
     throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The response is not JSON.', requestId, cause });
   }
-  const parsed = endpoint.response.safeParse(json);
+  if (!import.meta.env.DEV) return json;
+  const schema = await responseSchema(endpoint);
+  const parsed = schema ? schema.safeParse(json) : { success: true as const, data: json };
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,
@@ -129,10 +148,21 @@ export async function request(endpoint: AnyEndpoint, options: RawOptions = {}): 
   return parsed.data;
 }
 
+/** The response schema of `endpoint`, from the catalog when the app passed only its route.
+ * Development and tests only: the import keeps the schemas out of the production bundle. */
+async function responseSchema(endpoint: Callable): Promise<z.ZodType | null | undefined> {
+  if ('response' in endpoint) return endpoint.response;
+  const { allEndpoints } = await import('../contract/api');
+  return allEndpoints.find((e) => e.operationId === endpoint.operationId)?.response;
+}
+
 /** The address of `endpoint` with `params` and `query`, for what the browser fetches by itself
  * (a download link). */
-export function urlFor<E extends AnyEndpoint>(endpoint: E, ...[options]: OptionalIfEmpty<Parts<E, 'params' | 'query'>>): string;
-export function urlFor(endpoint: AnyEndpoint, options: RawOptions = {}): string {
+export function urlFor<C extends Callable>(
+  endpoint: C,
+  ...[options]: OptionalIfEmpty<Parts<Described<C>, 'params' | 'query'>>
+): string;
+export function urlFor(endpoint: Callable, options: RawOptions = {}): string {
   return buildUrl(endpoint, options);
 }
 
@@ -145,7 +175,7 @@ interface RawOptions {
   csrfToken?: string;
 }
 
-function buildUrl(endpoint: AnyEndpoint, { params, query }: RawOptions): string {
+function buildUrl(endpoint: Route, { params, query }: RawOptions): string {
   const values = (params ?? {}) as Record<string, unknown>;
   const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name];
@@ -177,8 +207,8 @@ async function toApiError(response: Response, requestId: string | undefined): Pr
   } catch {
     json = undefined;
   }
-  const body = ErrorBody.safeParse(json);
-  if (body.success) {
+  const body = await parseErrorBody(json);
+  if (body?.success) {
     const { code, message, details, requestId: bodyRequestId } = body.data.error;
     return new ApiError({ status: response.status, code, message, details, requestId: bodyRequestId });
   }
@@ -189,6 +219,18 @@ async function toApiError(response: Response, requestId: string | undefined): Pr
     message: response.statusText || `HTTP ${response.status}`,
     requestId,
   });
+}
+
+/** The API's error shape is checked with its schema, loaded when an error first arrives, so
+ * the schema library stays out of the first download. Should that fail too (offline), the
+ * status alone classifies the error. */
+async function parseErrorBody(json: unknown) {
+  try {
+    const { ErrorBody } = await import('../contract/errors');
+    return ErrorBody.safeParse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function codeForStatus(status: number): ErrorCode {

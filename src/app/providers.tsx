@@ -4,7 +4,7 @@ import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
 import { ToastContext } from '../ui/toast-context';
-import { AppToastRegion } from '../ui/toast-region';
+import { LazyToastRegion } from '../ui/lazy-toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 
@@ -21,7 +21,7 @@ export function Providers({ queryClient, toasts, children }: ProvidersProps) {
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={currentLanguage()}>
         <ToastContext value={toasts}>{children}</ToastContext>
-        <AppToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
+        <LazyToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
         <KeyboardShortcuts />
       </I18nProvider>
     </QueryClientProvider>

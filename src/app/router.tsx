@@ -5,23 +5,16 @@ import type { User } from '../contract/auth';
 import { NUMERIC_ID } from '../contract/common';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
-import { contactQuery } from '../features/contacts/api/get-contact';
 import type { ContactPageData } from '../features/contacts/components/contact-page';
-import { enrollmentCountQuery, enrollmentsQuery } from '../features/sequences/api/get-enrollments';
-import { sequenceQuery } from '../features/sequences/api/get-sequence';
-import { sequencesQuery } from '../features/sequences/api/get-sequences';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
-import { readSequenceSearch } from '../features/sequences/enrollments-search';
-import { readSequencesSearch } from '../features/sequences/sequences-search';
-import { marketingEmailsQuery } from '../features/probation/api/get-marketing-emails';
-import { probationQuery } from '../features/probation/api/get-probation';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
-import { Layout } from './layout';
+import { loadRouteModule } from './chunk-load-error';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
+import { lazyPage } from './route-module';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
@@ -47,6 +40,14 @@ function requireId(id: string | undefined): string {
   return id;
 }
 
+/** Starts downloading a feature's loaders at once, so that it overlaps the session check. If
+ * that check redirects to sign-in instead, a failed download goes unreported, not unhandled. */
+function early<T>(load: () => Promise<T>): Promise<T> {
+  const loading = loadRouteModule(load);
+  loading.catch(() => {});
+  return loading;
+}
+
 export function createAppRouter(queryClient: QueryClient): AppRouter {
   return createBrowserRouter([
     {
@@ -69,7 +70,7 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return null;
                   },
                   lazy: {
-                    Component: async () => (await import('../features/auth/components/sign-in-page')).SignInPage,
+                    Component: lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage'),
                   },
                 },
               ],
@@ -78,7 +79,8 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
         },
         {
           id: 'app',
-          element: <Layout />,
+          // The signed-in frame is downloaded with the first signed-in page, not with sign-in.
+          lazy: { Component: lazyPage(() => import('./layout'), 'Layout') },
           loader: async ({ request }: LoaderFunctionArgs) => {
             await requireUser(queryClient, request);
             return null;
@@ -89,89 +91,83 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
               children: [
                 {
                   path: 'sequences',
+                  // The loaders live with the feature and are loaded with it, in its own chunk.
                   loader: async ({ request }: LoaderFunctionArgs) => {
+                    const loaders = early(() => import('../features/sequences/route-loaders'));
                     await requireUser(queryClient, request);
-                    const search = readSequencesSearch(new URL(request.url).searchParams);
-                    await queryClient.ensureQueryData(sequencesQuery(search)).catch(rethrowIfRouteError);
-                    return null;
+                    const { loadSequences } = await loaders;
+                    return loadSequences({ queryClient, request, rethrowIfRouteError });
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/sequences/components/sequences-page')).SequencesPage,
+                    Component: lazyPage(() => import('../features/sequences/components/sequences-page'), 'SequencesPage'),
                   },
                 },
                 {
                   path: 'sequences/:id',
                   loader: async ({ request, params }: LoaderFunctionArgs): Promise<SequencePageData> => {
+                    const loaders = early(() => import('../features/sequences/route-loaders'));
                     const user = await requireUser(queryClient, request);
                     const id = requireId(params.id);
-                    const { tab, scheduled: _scheduled, ...view } = readSequenceSearch(new URL(request.url).searchParams);
-                    if (tab === 'enrollments') {
-                      // Started alongside the header's request, not after it; the page reads them.
-                      void queryClient.prefetchInfiniteQuery(enrollmentsQuery(id, view));
-                      void queryClient.prefetchQuery(enrollmentCountQuery(id, view.filter));
-                    }
-                    await queryClient.ensureQueryData(sequenceQuery(id)).catch(rethrowIfRouteError);
-                    return { user };
+                    const { loadSequence } = await loaders;
+                    return loadSequence({ queryClient, request, rethrowIfRouteError }, user, id);
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/sequences/components/sequence-page')).SequencePage,
+                    Component: lazyPage(() => import('../features/sequences/components/sequence-page'), 'SequencePage'),
                   },
                 },
                 {
                   path: 'contacts/:id',
                   loader: async ({ request, params }: LoaderFunctionArgs): Promise<ContactPageData> => {
+                    const loaders = early(() => import('../features/contacts/route-loaders'));
                     const user = await requireUser(queryClient, request);
                     const id = requireId(params.id);
-                    await queryClient.ensureQueryData(contactQuery(id)).catch(rethrowIfRouteError);
-                    return { user };
+                    const { loadContact } = await loaders;
+                    return loadContact({ queryClient, rethrowIfRouteError }, user, id);
                   },
                   lazy: {
-                    Component: async () => (await import('../features/contacts/components/contact-page')).ContactPage,
+                    Component: lazyPage(() => import('../features/contacts/components/contact-page'), 'ContactPage'),
                   },
                 },
                 {
                   path: 'email-health',
                   // The loaders live with the feature and are loaded with it, in its own chunk.
                   loader: async ({ request }: LoaderFunctionArgs) => {
+                    const loaders = early(() => import('../features/email-health/route-loaders'));
                     const user = await requireUser(queryClient, request);
-                    const { loadEmailHealth } = await import('../features/email-health/route-loaders');
+                    const { loadEmailHealth } = await loaders;
                     return loadEmailHealth({ queryClient, request, user, rethrowIfRouteError });
                   },
                   lazy: {
-                    Component: async () =>
-                      (await import('../features/email-health/components/email-health-page')).EmailHealthPage,
+                    Component: lazyPage(() => import('../features/email-health/components/email-health-page'), 'EmailHealthPage'),
                   },
                 },
                 {
                   path: 'email-health/not-sent/:reason',
                   loader: async ({ request, params }: LoaderFunctionArgs) => {
+                    const loaders = early(() => import('../features/email-health/route-loaders'));
                     const user = await requireUser(queryClient, request);
-                    const { loadNotSent } = await import('../features/email-health/route-loaders');
+                    const { loadNotSent } = await loaders;
                     return loadNotSent({ queryClient, request, user, rethrowIfRouteError }, params.reason);
                   },
                   lazy: {
-                    Component: async () => (await import('../features/email-health/components/not-sent-page')).NotSentPage,
+                    Component: lazyPage(() => import('../features/email-health/components/not-sent-page'), 'NotSentPage'),
                   },
                 },
                 {
                   path: 'marketing-email',
                   loader: async ({ request }: LoaderFunctionArgs): Promise<MarketingEmailPageData> => {
+                    const loaders = early(() => import('../features/probation/route-loaders'));
                     const user = await requireUser(queryClient, request);
-                    // Both sections show their own failures with a retry.
-                    await Promise.all([
-                      queryClient.ensureQueryData(probationQuery()).catch(rethrowIfRouteError),
-                      queryClient.ensureInfiniteQueryData(marketingEmailsQuery()).catch(rethrowIfRouteError),
-                    ]);
+                    const { loadMarketingEmail } = await loaders;
+                    await loadMarketingEmail({ queryClient, rethrowIfRouteError });
                     return { user };
                   },
-                  lazy: { Component: async () => (await import('./marketing-email-page')).MarketingEmailPage },
+                  lazy: { Component: lazyPage(() => import('./marketing-email-page'), 'MarketingEmailPage') },
                 },
                 {
                   path: 'settings/inboxes',
                   lazy: {
-                    Component: async () => (await import('../features/inboxes/components/inboxes-page')).InboxesPage,
+                    Component: lazyPage(() => import('../features/inboxes/components/inboxes-page'), 'InboxesPage'),
                   },
                 },
                 { path: '*', element: <NotFoundPage /> },

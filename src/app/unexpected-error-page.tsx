@@ -4,8 +4,12 @@ import { isApiError } from '../api/client';
 import { errorMessageKey } from '../api/error-message-key';
 import { ErrorState } from '../ui/error-state';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { reloadPage } from './reload-page';
+import { isChunkLoadError } from './chunk-load-error';
 
-/** Anything but 401/403/404: say what went wrong and let the user load the page again. */
+/** Anything but 401/403/404: say what went wrong and let the user load the page again. A page
+ * whose code did not download is loaded anew from the server: the router would not fetch it
+ * twice. */
 export function UnexpectedErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
@@ -14,11 +18,17 @@ export function UnexpectedErrorPage({ error }: { error: unknown }) {
     <ErrorState
       headingLevel={1}
       title={t('errors.genericTitle')}
-      message={isApiError(error) ? t(errorMessageKey(error)) : t('errors.genericBody')}
+      message={
+        isChunkLoadError(error)
+          ? t('errors.chunkLoadBody')
+          : isApiError(error)
+            ? t(errorMessageKey(error))
+            : t('errors.genericBody')
+      }
       reference={isApiError(error) && error.requestId ? t('common.reference', { requestId: error.requestId }) : undefined}
       retryLabel={t('common.tryAgain')}
       isRetrying={revalidator.state === 'loading'}
-      onRetry={() => void revalidator.revalidate()}
+      onRetry={() => (isChunkLoadError(error) ? reloadPage() : void revalidator.revalidate())}
     />
   );
 }

@@ -31,7 +31,7 @@ export const SessionResponse = z
   .meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
-export const CSRF_HEADER = 'X-CSRF-Token';
+export { CSRF_HEADER } from './routes';
 /** Demo mode only: browsers drop Set-Cookie from responses built in JavaScript, so the
  * in-page bridge carries the session token in this header instead. */
 export const DEMO_SESSION_HEADER = 'X-Demo-Session';

@@ -1,11 +1,8 @@
 import type { z } from 'zod';
 import type { Role } from './auth';
+import type { Access, Route } from './routes';
 
-/** `public`: anyone; `integration`: an integration key (`Authorization: Bearer <key>`), not a
- * session; otherwise the roles allowed (an empty list means any signed-in user). */
-export type Access = 'public' | 'integration' | readonly Role[];
-
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type { Access, HttpMethod } from './routes';
 
 /**
  * One API operation, described once. The server validates against it and registers the
@@ -18,24 +15,15 @@ export interface Endpoint<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
   A extends Access = Access,
-> {
-  operationId: string;
-  method: HttpMethod;
-  /** Hono-style path, e.g. `/api/sequences/:id`. */
-  path: string;
+> extends Route {
   summary: string;
   tag: string;
   access: A;
-  /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
-  idempotent?: boolean;
   params?: P;
   query?: Q;
   body?: B;
-  /** Success status and body. `null` response means no body (204) or a non-JSON body. */
-  status: 200 | 201 | 202 | 204;
+  /** The success body. `null` means no body (204) or a non-JSON body (`produces`). */
   response: R | null;
-  /** Content type of a non-JSON success body (CSV export, HTML docs). */
-  produces?: string;
 }
 
 export function endpoint<

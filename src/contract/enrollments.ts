@@ -124,7 +124,7 @@ export type CompleteStepRequest = z.infer<typeof CompleteStepRequest>;
 // Bulk unenroll and Undo
 
 /** Header that makes a many-row mutation safe to retry: a replay returns the first answer. */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export { IDEMPOTENCY_KEY_HEADER } from './routes';
 /** Set (to "true") on the answer to a replayed Idempotency-Key. */
 export const IDEMPOTENCY_REPLAYED_HEADER = 'Idempotency-Replayed';
 export const IdempotencyKey = z

@@ -1,6 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogs, type Catalog } from './catalogs';
+import type { Catalog } from './catalogs';
 
 /** The languages the app is translated into, each named in its own language. */
 export const LANGUAGES = [
@@ -77,20 +77,42 @@ function syncDocumentLanguage(lng: string): void {
 
 i18next.on('languageChanged', syncDocumentLanguage);
 
-void i18next.use(initReactI18next).init({
-  resources: {
-    en: { translation: catalogs.en },
-    sv: { translation: catalogs.sv },
-    nb: { translation: catalogs.nb },
-    pl: { translation: catalogs.pl },
+/** Each language is a file of its own in the build, downloaded when it is first used. */
+const CATALOGS: Record<Language, () => Promise<{ default: object }>> = {
+  en: () => import('./languages/en'),
+  sv: () => import('./languages/sv'),
+  nb: () => import('./languages/nb'),
+  pl: () => import('./languages/pl'),
+};
+
+// Hand-written rather than a backend package: a dynamic import per language is all it takes.
+// i18next calls it before it switches, so a page never shows a language half loaded.
+const onDemand: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language, _namespace, callback) => {
+    if (!isLanguage(language)) return callback(null, {});
+    CATALOGS[language]().then(
+      (catalog) => callback(null, catalog.default as Record<string, string>),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
   },
-  lng: detectLanguage(),
-  fallbackLng: FALLBACK,
-  supportedLngs: LANGUAGES.map((l) => l.code),
-  // Resources are bundled, so initialising synchronously lets the first render be translated.
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+};
+
+/** Settles once the visitor's language is loaded: render after it, so the first paint is
+ * translated. */
+export const i18nReady: Promise<unknown> = i18next
+  .use(onDemand)
+  .use(initReactI18next)
+  .init({
+    lng: detectLanguage(),
+    // The catalog tests prove every language has every message and plural form, so there is
+    // nothing to fall back on, and a Swedish visit need not download English as well.
+    fallbackLng: false,
+    supportedLngs: LANGUAGES.map((l) => l.code),
+    load: 'currentOnly',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export const i18n = i18next;

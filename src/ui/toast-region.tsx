@@ -8,7 +8,7 @@ import {
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppToastQueue } from './toast-queue';
 
-interface ToastRegionProps {
+export interface ToastRegionProps {
   queue: AppToastQueue;
   /** Names the landmark (F6 moves focus to it). */
   label: string;

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { rememberCsrfToken } from '../../../api/csrf';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { SessionResponse } from '../../../contract/auth';
 
 export const sessionQueryKey = ['session'] as const;

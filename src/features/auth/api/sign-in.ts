@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { csrfToken, rememberCsrfToken } from '../../../api/csrf';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { SessionResponse, SignInRequest } from '../../../contract/auth';
 import { sessionQueryKey } from './get-session';
 

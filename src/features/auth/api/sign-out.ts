@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
 import { rememberCsrfToken } from '../../../api/csrf';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import { sessionQueryKey, signedOutSession } from './get-session';
 
 export async function signOut(): Promise<void> {

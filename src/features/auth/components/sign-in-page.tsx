@@ -1,8 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
-import { SignInRequest } from '../../../contract/auth';
 import { useDocumentTitle } from '../../../ui/use-document-title';
 import { useSignIn } from '../api/sign-in';
 import { safeNextPath } from '../next-path';
@@ -17,10 +16,19 @@ interface FieldErrors {
   password?: FieldErrorKey;
 }
 
+/** The contract's own rule for an email address. Its schema library is fetched once the page
+ * has painted, so that it does not hold up the page; by the first submit it is there. */
+let isEmail: ((email: string) => boolean) | undefined;
+async function loadEmailRule(): Promise<void> {
+  const { SignInRequest } = await import('../../../contract/auth');
+  isEmail = (email) => SignInRequest.shape.email.safeParse(email).success;
+}
+
 function validate(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
   if (email.trim() === '') errors.email = 'signIn.emailRequired';
-  else if (!SignInRequest.shape.email.safeParse(email.trim()).success) errors.email = 'signIn.emailInvalid';
+  // Without the rule (it could not be downloaded), the server checks the address.
+  else if (isEmail && !isEmail(email.trim())) errors.email = 'signIn.emailInvalid';
   if (password === '') errors.password = 'signIn.passwordRequired';
   return errors;
 }
@@ -46,10 +54,20 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const checking = useRef(false);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  useEffect(() => {
+    if (!isEmail) loadEmailRule().catch(() => {});
+  }, []);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (signIn.isPending) return;
+    if (signIn.isPending || checking.current) return;
+    if (!isEmail) {
+      checking.current = true;
+      await loadEmailRule().catch(() => {});
+      checking.current = false;
+    }
     const found = validate(email, password);
     setErrors(found);
     if (found.email) return emailRef.current?.focus();
@@ -83,7 +101,7 @@ export function SignInPage() {
           </div>
         ) : null}
 
-        <form className="form" noValidate onSubmit={onSubmit} aria-busy={signIn.isPending || undefined}>
+        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={signIn.isPending || undefined}>
           <div className="field">
             <label htmlFor={`${id}-email`} className="field__label">
               {t('signIn.email')}

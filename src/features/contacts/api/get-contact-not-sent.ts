@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Every email that was not sent to a contact, newest first, with its reason. */
 export const contactNotSentQuery = (contactId: string) =>

@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Re-enrolls a paused enrollment at the step its send problem allows. */
 export const reenrollMutation = (queryClient: QueryClient) =>

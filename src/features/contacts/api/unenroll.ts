@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Unenrolls the contact from one sequence; refreshes the record and the sequences' figures. */
 export const unenrollMutation = (queryClient: QueryClient) =>

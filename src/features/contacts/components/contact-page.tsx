@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useParams } from 'react-router';
 import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { User } from '../../../contract/auth';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** The account: plan, industry, and the industries an admin may choose from. */
 export const accountQuery = () =>

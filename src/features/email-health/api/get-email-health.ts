@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { EmailHealthQuery } from '../../../contract/email-health';
 
 /** The account's email health for a window, with the trend in days or weeks. */

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { NotSentSearch } from '../health-search';
 
 export const NOT_SENT_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { Industry } from '../../../contract/email-health';
 import { accountQuery } from './get-account';
 

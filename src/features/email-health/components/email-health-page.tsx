@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoaderData, useLocation, useNavigation, useSearchParams } from 'react-router';
 import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { EmailHealth, HealthWindow } from '../../../contract/email-health';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';

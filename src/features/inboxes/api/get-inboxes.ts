@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** The signed-in user's sending inboxes. */
 export const inboxesQuery = () =>

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { ContactProblem } from '../../../contract/probation';
 
 export const REVIEW_CONTACTS_PAGE_SIZE = 50;

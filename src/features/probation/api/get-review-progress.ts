@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Where the open contact review stands: saved on the server, shared by every browser. */
 export const reviewProgressQuery = () =>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import { marketingEmailsQuery } from './get-marketing-emails';
 import { probationQuery } from './get-probation';
 

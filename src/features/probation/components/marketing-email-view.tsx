@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { User } from '../../../contract/auth';
 import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';

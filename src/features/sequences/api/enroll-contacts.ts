@@ -1,6 +1,6 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { EnrollRequest } from '../../../contract/enrollments';
 
 export const contactSearchQuery = (q: string) =>

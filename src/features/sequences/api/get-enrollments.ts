@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { request, urlFor } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
 import type { SortDirection } from '../../../contract/sequences';
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { StepType } from '../../../contract/sequences';
 
 /** The Scheduled tab's filter: a step type, and send times from / before two instants. */

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { SequenceList, SequenceListQuery } from '../../../contract/sequences';
 
 export async function getSequences(search: SequenceListQuery, signal?: AbortSignal): Promise<SequenceList> {

@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Undoes a bulk unenroll by its batch id: restores what nothing changed since. */
 export const undoUnenrollMutation = (queryClient: QueryClient) =>

@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../../api/client';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 
 /** Unenrolls one contact; refreshes the sequences (figures, rows) and the contact. */
 export const unenrollMutation = (queryClient: QueryClient) =>

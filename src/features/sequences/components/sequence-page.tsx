@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
-import { api } from '../../../contract/api';
+import { api } from '../../../api/endpoints';
 import type { User } from '../../../contract/auth';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';

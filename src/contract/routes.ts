@@ -1,0 +1,221 @@
+import type { Role } from './auth';
+
+/** `public`: anyone; `integration`: an integration key (`Authorization: Bearer <key>`), not a
+ * session; otherwise the roles allowed (an empty list means any signed-in user). */
+export type Access = 'public' | 'integration' | readonly Role[];
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Where each operation of the API lives and who may call it: what the browser needs to make a
+ * call, without the schemas. The catalog (api.ts) adds each operation's schemas and
+ * documentation to its route here, so a path is written once; the browser imports this table
+ * alone and leaves the schema library out of its first download.
+ */
+export interface Route {
+  operationId: string;
+  method: HttpMethod;
+  /** Hono-style path, e.g. `/api/sequences/:id`. */
+  path: string;
+  access: Access;
+  /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
+  idempotent?: boolean;
+  /** Success status; 204 has no body. */
+  status: 200 | 201 | 202 | 204;
+  /** Content type of a non-JSON success body (CSV export, HTML docs). */
+  produces?: string;
+}
+
+/** Echoes the session's CSRF token on every state-changing request. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+/** Header that makes a many-row mutation safe to retry: a replay returns the first answer. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
+/** Marketing email and the contact review are the marketers' (and admins'); everyone may read
+ * the probation state, since it explains why marketing email stopped. */
+const MARKETING = ['marketer', 'admin'] as const;
+
+export const routes = {
+  health: { operationId: 'getHealth', method: 'get', path: '/api/health', access: 'public', status: 200 },
+  getSession: { operationId: 'getSession', method: 'get', path: '/api/session', access: 'public', status: 200 },
+  signIn: { operationId: 'signIn', method: 'post', path: '/api/session', access: 'public', status: 200 },
+  signOut: { operationId: 'signOut', method: 'delete', path: '/api/session', access: [], status: 204 },
+  listSequences: { operationId: 'listSequences', method: 'get', path: '/api/sequences', access: [], status: 200 },
+  getSequence: { operationId: 'getSequence', method: 'get', path: '/api/sequences/:id', access: [], status: 200 },
+  listEnrollments: {
+    operationId: 'listEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments',
+    access: [],
+    status: 200,
+  },
+  countEnrollments: {
+    operationId: 'countEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments/count',
+    access: [],
+    status: 200,
+  },
+  exportEnrollments: {
+    operationId: 'exportEnrollments',
+    method: 'get',
+    path: '/api/sequences/:id/enrollments/export',
+    access: [],
+    status: 200,
+    produces: 'text/csv',
+  },
+  enrollContacts: {
+    operationId: 'enrollContacts',
+    method: 'post',
+    path: '/api/sequences/:id/enrollments',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  unenroll: {
+    operationId: 'unenroll',
+    method: 'post',
+    path: '/api/enrollments/:id/unenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  reenroll: {
+    operationId: 'reenroll',
+    method: 'post',
+    path: '/api/enrollments/:id/reenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  searchContacts: { operationId: 'searchContacts', method: 'get', path: '/api/contacts', access: [], status: 200 },
+  getContact: { operationId: 'getContact', method: 'get', path: '/api/contacts/:id', access: [], status: 200 },
+  listInboxes: { operationId: 'listInboxes', method: 'get', path: '/api/inboxes', access: [], status: 200 },
+  // ---- email health (issue 5) ----
+  getEmailHealth: {
+    operationId: 'getEmailHealth',
+    method: 'get',
+    path: '/api/email-health',
+    access: ['marketer', 'admin'],
+    status: 200,
+  },
+  listNotSentContacts: {
+    operationId: 'listNotSentContacts',
+    method: 'get',
+    path: '/api/email-health/not-sent',
+    access: ['marketer', 'admin'],
+    status: 200,
+  },
+  getAccount: { operationId: 'getAccount', method: 'get', path: '/api/account', access: [], status: 200 },
+  updateAccountIndustry: {
+    operationId: 'updateAccountIndustry',
+    method: 'put',
+    path: '/api/account/industry',
+    access: ['admin'],
+    status: 200,
+  },
+  getContactNotSent: {
+    operationId: 'getContactNotSent',
+    method: 'get',
+    path: '/api/contacts/:id/not-sent',
+    access: [],
+    status: 200,
+  },
+  // ---- unenrolling (issue 4) ----
+  bulkUnenroll: {
+    operationId: 'bulkUnenroll',
+    method: 'post',
+    path: '/api/enrollments/bulk-unenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  undoUnenroll: {
+    operationId: 'undoUnenroll',
+    method: 'post',
+    path: '/api/unenroll-batches/:id/undo',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  listHistory: {
+    operationId: 'listHistory',
+    method: 'get',
+    path: '/api/sequences/:id/history',
+    access: ['manager', 'admin'],
+    status: 200,
+  },
+  listScheduled: { operationId: 'listScheduled', method: 'get', path: '/api/sequences/:id/scheduled', access: [], status: 200 },
+  updateSequenceSettings: {
+    operationId: 'updateSequenceSettings',
+    method: 'patch',
+    path: '/api/sequences/:id/settings',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  completeStep: {
+    operationId: 'completeStep',
+    method: 'post',
+    path: '/api/enrollments/:id/complete-step',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  postActivity: { operationId: 'postActivity', method: 'post', path: '/api/activity', access: 'integration', status: 200 },
+  createApiKey: { operationId: 'createApiKey', method: 'post', path: '/api/integration-keys', access: ['admin'], status: 201 },
+  listApiKeys: { operationId: 'listApiKeys', method: 'get', path: '/api/integration-keys', access: ['admin'], status: 200 },
+  revokeApiKey: {
+    operationId: 'revokeApiKey',
+    method: 'delete',
+    path: '/api/integration-keys/:id',
+    access: ['admin'],
+    status: 204,
+  },
+  // ---- marketing email and probation (issue 6) ----
+  listMarketingEmails: {
+    operationId: 'listMarketingEmails',
+    method: 'get',
+    path: '/api/marketing-emails',
+    access: [],
+    status: 200,
+  },
+  sendMarketingEmail: {
+    operationId: 'sendMarketingEmail',
+    method: 'post',
+    path: '/api/marketing-emails/:id/send',
+    access: MARKETING,
+    status: 200,
+  },
+  getProbation: { operationId: 'getProbation', method: 'get', path: '/api/probation', access: [], status: 200 },
+  getReviewProgress: {
+    operationId: 'getReviewProgress',
+    method: 'get',
+    path: '/api/probation/review',
+    access: MARKETING,
+    status: 200,
+  },
+  saveReviewProgress: {
+    operationId: 'saveReviewProgress',
+    method: 'put',
+    path: '/api/probation/review',
+    access: MARKETING,
+    status: 200,
+  },
+  listReviewContacts: {
+    operationId: 'listReviewContacts',
+    method: 'get',
+    path: '/api/probation/review/contacts',
+    access: MARKETING,
+    status: 200,
+  },
+  removeFromMarketing: {
+    operationId: 'removeFromMarketing',
+    method: 'post',
+    path: '/api/probation/review/remove',
+    access: MARKETING,
+    status: 200,
+  },
+  completeReview: {
+    operationId: 'completeReview',
+    method: 'post',
+    path: '/api/probation/review/complete',
+    access: MARKETING,
+    status: 200,
+  },
+} as const satisfies Record<string, Route>;

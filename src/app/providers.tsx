@@ -1,12 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
 import { ToastContext } from '../ui/toast-context';
 import { LazyToastRegion } from '../ui/lazy-toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
-import { KeyboardShortcuts } from './keyboard-shortcuts';
+
+// The shortcuts (F6, /, ?) wait for the first screen: they are fetched right after it, so the
+// entry download stays within its budget; until then the browser's own keys work as ever.
+const KeyboardShortcuts = lazy(() => import('./keyboard-shortcuts').then((m) => ({ default: m.KeyboardShortcuts })));
 
 interface ProvidersProps {
   queryClient: QueryClient;
@@ -22,7 +25,9 @@ export function Providers({ queryClient, toasts, children }: ProvidersProps) {
       <I18nProvider locale={currentLanguage()}>
         <ToastContext value={toasts}>{children}</ToastContext>
         <LazyToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
-        <KeyboardShortcuts />
+        <Suspense fallback={null}>
+          <KeyboardShortcuts />
+        </Suspense>
       </I18nProvider>
     </QueryClientProvider>
   );

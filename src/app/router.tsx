@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, createBrowserRouter, data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '../api/client';
 import type { User } from '../contract/auth';
-import { NUMERIC_ID } from '../contract/common';
+import { NUMERIC_ID } from '../contract/ids';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import type { ContactPageData } from '../features/contacts/components/contact-page';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { NUMERIC_ID } from './ids';
 
 // Small schemas that several parts of the contract share.
 
-/** Our ids: positive integers of at most nine digits, sent as strings. */
-export const NUMERIC_ID = /^\d{1,9}$/;
+export { NUMERIC_ID };
 
 /** A numeric id in a path, a query or a body. */
 export const NumericId = z.string().regex(NUMERIC_ID, 'Expected a numeric id');

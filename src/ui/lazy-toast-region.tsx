@@ -1,50 +1,63 @@
-import { Component, lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type * as ToastRegionModule from './toast-region';
 import type { ToastRegionProps } from './toast-region';
 
-const loadRegion = () => import('./toast-region');
-const ToastRegion = lazy(async () => ({ default: (await loadRegion()).AppToastRegion }));
+type RegionModule = typeof ToastRegionModule;
+
+let loaded: RegionModule | undefined;
+let loading: Promise<RegionModule> | undefined;
+
+/** Fetches the region's code once; a failed download may be tried again later. */
+function loadRegion(): Promise<RegionModule> {
+  loading ??= import('./toast-region').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /**
  * The toast region, kept out of the app's first download: it brings most of react-aria with
- * it, and the region shows nothing until a toast arrives. Its code is fetched once the page
- * is idle, so a toast later on appears at once (and even offline); the region is mounted with
- * the first toast.
+ * it, and the region shows nothing until a toast arrives. Its code is fetched as soon as the
+ * browser is idle after the first paint, so a toast appears at once when it comes (and even
+ * offline); should it come first, the region follows as soon as its code is in. Without the
+ * code, the app goes on without toasts: each screen shows its own errors as well.
  */
 export function LazyToastRegion(props: ToastRegionProps) {
   const { queue } = props;
   const subscribe = useCallback((onChange: () => void) => queue.subscribe(onChange), [queue]);
   const hasToasts = useSyncExternalStore(subscribe, () => queue.visibleToasts.length > 0);
-  const [mounted, setMounted] = useState(false);
-  if (hasToasts && !mounted) setMounted(true);
+  const [region, setRegion] = useState(loaded);
 
   useEffect(() => {
-    const prefetch = () => void loadRegion().catch(() => {});
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(prefetch, { timeout: 5000 });
-      return () => cancelIdleCallback(id);
+    if (region) return;
+    let active = true;
+    const fetchRegion = () =>
+      loadRegion().then(
+        (module) => active && setRegion(module),
+        () => {},
+      );
+    if (hasToasts) {
+      void fetchRegion();
+      return () => void (active = false);
     }
-    const id = setTimeout(prefetch, 2000);
-    return () => clearTimeout(id);
-  }, []);
+    // Idle after the first paint (jsdom and older Safari have no requestIdleCallback).
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => void fetchRegion(), { timeout: 2000 });
+      return () => {
+        active = false;
+        cancelIdleCallback(id);
+      };
+    }
+    const id = setTimeout(() => void fetchRegion(), 0);
+    return () => {
+      active = false;
+      clearTimeout(id);
+    };
+  }, [region, hasToasts]);
 
-  if (!mounted) return null;
-  return (
-    <QuietBoundary>
-      <Suspense fallback={null}>
-        <ToastRegion {...props} />
-      </Suspense>
-    </QuietBoundary>
-  );
-}
-
-/** Should the region's code fail to download, the app goes on without toasts rather than
- * failing as a whole (each screen shows its own errors as well). */
-class QuietBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
+  return region ? <region.AppToastRegion {...props} /> : null;
 }

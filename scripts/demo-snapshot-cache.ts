@@ -1,10 +1,10 @@
 // Where the prebuilt demo database (scripts/demo-snapshot.ts) is cached, and whether the cached
 // one still fits the code. Node built-ins only: the Vite config loads this.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceHash } from '../server/store/source-hash';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_CACHE_DIR = path.join(ROOT, '.cache', 'demo-db');
@@ -27,25 +27,7 @@ export interface DemoSnapshot {
 /** A hash of what decides the snapshot's content: the server code (migrations, seed, password
  * hashing) and the PGlite version (its data directory format). */
 export function demoSourceHash(): string {
-  const hash = createHash('sha256');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(path.join(ROOT, dir)).sort()) {
-      const rel = path.join(dir, name);
-      if (statSync(path.join(ROOT, rel)).isDirectory()) walk(rel);
-      else if (/\.(ts|sql)$/.test(name) && !name.endsWith('.test.ts')) files.push(rel);
-    }
-  };
-  walk('server');
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(path.join(ROOT, file)));
-  }
-  const pglite = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
-    version: string;
-  };
-  hash.update(`pglite@${pglite.version}`);
-  return hash.digest('hex').slice(0, 12);
+  return sourceHash(ROOT, ['server'], 12);
 }
 
 /** The moment a snapshot's data is "as of": whole seconds. */

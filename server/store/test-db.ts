@@ -5,8 +5,7 @@
 // component tests (jsdom).
 
 import { Blob } from 'node:buffer';
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { gunzip } from 'node:zlib';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { createPglite, wrapPglite } from './pglite-db';
+import { sourceHash } from './source-hash';
 import { openPostgres } from './postgres-db';
 import { seed, type SeedStats } from './seed/seed';
 
@@ -162,32 +162,10 @@ async function readMeta(base: string): Promise<DemoSnapshot | null> {
   }
 }
 
-/** A hash of the migrations, the seed code and the PGlite version (its data directory format).
- * Taken when this module loads, together with the code it describes: hashed later, a file
- * edited in between would name a snapshot built by the old code. */
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const files: string[] = [];
-  for (const source of SOURCES) {
-    const full = path.join(ROOT, source);
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) {
-        if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(path.join(source, name));
-      }
-    } else files.push(source);
-  }
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(path.join(ROOT, file)));
-  }
-  const pglite = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
-    version: string;
-  };
-  hash.update(`pglite@${pglite.version}`);
-  return hash.digest('hex').slice(0, 16);
-}
 
-const SOURCE_HASH = sourceHash();
+/** Taken when this module loads, together with the code it describes: hashed later, a file
+ * edited in between would name a snapshot built by the old code. */
+const SOURCE_HASH = sourceHash(ROOT, SOURCES);
 
 function snapshotPath(): string {
   return path.join(CACHE_DIR, `demo-${SOURCE_HASH}`);

@@ -45,7 +45,7 @@ export async function signIn(
   }
   const found = await findUserByEmail(db, key);
   const ok = await passwords.verify(input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !ok || !found.active) {
+  if (!found || !ok || !found.active || found.passwordHash === null) {
     await recordSignInFailure(db, key, now, limit.windowSeconds);
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');
   }

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const res = await t.app.request('/api/integration-keys', {
     method: 'POST',
     headers: { ...(await t.signIn('admin')), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'api test' }),
+    body: JSON.stringify({ name: 'api test', scope: 'both' }),
   });
   integration = { Authorization: `Bearer ${((await res.json()) as { key: string }).key}` };
 });

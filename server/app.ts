@@ -11,6 +11,7 @@ import { accountRoutes } from './account/routes';
 import { contactRoutes } from './contacts/routes';
 import { emailHealthRoutes } from './email-health/routes';
 import { enrollmentRoutes } from './enrollments/routes';
+import { DEFAULT_INGEST_LIMIT, ingestRoutes } from './ingest/routes';
 import { inboxRoutes } from './inboxes/routes';
 import { integrationRoutes } from './integrations/routes';
 import { resolveIntegrationKey } from './integrations/service';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   contactRoutes(app, { db: deps.db });
   inboxRoutes(app, { db: deps.db });
   integrationRoutes(app, { db: deps.db, clock });
+  ingestRoutes(app, { db: deps.db, clock, limit: deps.ingestLimit ?? DEFAULT_INGEST_LIMIT });
   accountRoutes(app, { db: deps.db, clock });
   emailHealthRoutes(app, { db: deps.db, clock });
   marketingEmailRoutes(app, { db: deps.db, clock });

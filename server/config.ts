@@ -44,6 +44,15 @@ const EnvSchema = z.object({
     unset,
     z.enum(['demo', 'none'], { message: 'SEED_DATASET must be "demo" or "none"' }).default('demo'),
   ),
+  /** Ingest requests one integration key may make per minute (docs/integration.md). */
+  INGEST_RATE_LIMIT: z.preprocess(
+    unset,
+    z.coerce
+      .number({ message: 'INGEST_RATE_LIMIT must be a number' })
+      .int('INGEST_RATE_LIMIT must be a whole number')
+      .min(1, 'INGEST_RATE_LIMIT must be at least 1')
+      .default(1200),
+  ),
   SECURE_COOKIES: flag('SECURE_COOKIES'),
   SKIP_BUILD: flag('SKIP_BUILD'),
   NODE_ENV: z.preprocess(

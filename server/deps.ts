@@ -20,6 +20,8 @@ export interface AppDeps {
   acceptSessionHeader?: boolean;
   /** Failed sign-ins allowed per email per window before 429. */
   signInLimit?: { maxFailures: number; windowSeconds: number };
+  /** Ingest requests allowed per integration key per window before 429 (docs/integration.md). */
+  ingestLimit?: { requests: number; windowSeconds: number };
   version?: string;
   /** Password hashing; defaults to the portable one (the Node server passes its thread-pool one). */
   passwords?: PasswordHasher;

@@ -92,7 +92,13 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const api = createApp({ db, secureCookies: config.SECURE_COOKIES, version, passwords: nodePasswords });
+  const api = createApp({
+    db,
+    secureCookies: config.SECURE_COOKIES,
+    version,
+    passwords: nodePasswords,
+    ingestLimit: { requests: config.INGEST_RATE_LIMIT, windowSeconds: 60 },
+  });
   const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {

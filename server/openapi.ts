@@ -46,7 +46,7 @@ function parameters(e: Endpoint): JsonSchema[] {
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'Malformed JSON or an invalid field (details name each field)',
   '401': 'Not signed in',
-  '403': 'Not allowed for this role, or CSRF token missing',
+  '403': "Not allowed for this role or this integration key's scope, or CSRF token missing",
   '404': 'Not found',
   '429': 'Too many requests',
 };
@@ -69,8 +69,14 @@ export function buildOpenApi(version: string): JsonSchema {
         : { description: 'Success, no content' };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (status === '401' && e.access === 'public') continue;
-      if (status === '403' && e.access === 'integration') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+    }
+    if (e.maxItems || e.maxBodyBytes) {
+      const limits = [e.maxItems && `more than ${e.maxItems} items`, e.maxBodyBytes && `a body over ${e.maxBodyBytes} bytes`];
+      responses['413'] = {
+        description: `Too large: ${limits.filter(Boolean).join(' or ')}`,
+        content: { 'application/json': { schema: { $ref: REF('Error') } } },
+      };
     }
     paths[path] ??= {};
     paths[path][e.method] = {
@@ -82,7 +88,9 @@ export function buildOpenApi(version: string): JsonSchema {
         ...parameters(e),
         ...(e.idempotent
           ? [{ name: 'Idempotency-Key', in: 'header', required: true, description: 'A replay with the same key returns the first answer and changes nothing', schema: { type: 'string', minLength: 8, maxLength: 200 } }]
-          : []),
+          : e.maxItems
+            ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Optional: a replay with the same key returns the first answer and changes nothing', schema: { type: 'string', minLength: 8, maxLength: 200 } }]
+            : []),
       ],
       ...(e.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }

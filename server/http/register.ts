@@ -65,7 +65,7 @@ export function register<
 
     const params = endpoint.params ? parse(endpoint.params, c.req.param(), 'params') : undefined;
     const query = endpoint.query ? parse(endpoint.query, readQuery(c), 'query') : undefined;
-    const body = endpoint.body ? parse(endpoint.body, await readJson(c), 'body') : undefined;
+    const body = endpoint.body ? parse(endpoint.body, await readJson(c, endpoint), 'body') : undefined;
 
     const result = await handler({ c, params, query, body, session, integration } as HandlerInput<P, Q, B, A>);
     if (result instanceof Response) return result;
@@ -106,18 +106,28 @@ function readQuery(c: Context): Record<string, string | string[]> {
   return out;
 }
 
-async function readJson(c: Context): Promise<unknown> {
+/** The JSON body, within the endpoint's size limits: bytes (default 1 MB) and, for batches,
+ * the number of `items` (413 either way, before the items are validated). */
+async function readJson(c: Context, limits: { maxBodyBytes?: number; maxItems?: number }): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'bad_request', 'Send the request body as application/json.');
   }
+  const maxBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
+  const tooLarge = () => new HttpError(413, 'bad_request', `The request body is too large: at most ${maxBytes} bytes.`);
   const length = Number(c.req.header('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
+  if (length > maxBytes) throw tooLarge();
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
+  if (text.length > maxBytes) throw tooLarge();
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
   }
+  const items = (value as { items?: unknown } | null)?.items;
+  if (limits.maxItems !== undefined && Array.isArray(items) && items.length > limits.maxItems) {
+    throw new HttpError(413, 'bad_request', `Too many items: at most ${limits.maxItems} a request (got ${items.length}).`);
+  }
+  return value;
 }

@@ -87,6 +87,21 @@ export async function syncProbation(db: Db, now: Date): Promise<{ account: Accou
   });
 }
 
+/**
+ * Records in `tx` the transitions due as of `at` (the ingest's assessProbationAt: a backfill's
+ * past moment). Refuses a moment before the state's last transition: history is not rewritten.
+ */
+export async function applyProbationRulesAt(tx: Queryable, at: Date): Promise<{ account: AccountRecord; changed: boolean }> {
+  const locked = await readAccount(tx, { forUpdate: true });
+  if (locked.levelSince && at < locked.levelSince) {
+    throw conflict(`The probation was last decided at ${locked.levelSince.toISOString()}: assess it at that moment or later.`);
+  }
+  const figures = await figuresOf(tx, locked, at);
+  const result = evaluate(locked, assessmentOf(locked, figures, at));
+  if (result.transitions.length > 0) await writeProbation(tx, result.state, result.transitions);
+  return { account: { ...locked, ...result.state }, changed: result.transitions.length > 0 };
+}
+
 /** The probation as the contract states it. */
 export async function probationView(db: Db, now: Date): Promise<AccountProbation> {
   const { account, figures } = await syncProbation(db, now);

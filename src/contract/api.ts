@@ -47,6 +47,19 @@ import {
   NotSentPage,
   UpdateIndustryRequest,
 } from './email-health';
+import {
+  IngestAccountRequest,
+  IngestAccountResult,
+  IngestCompaniesRequest,
+  IngestContactsRequest,
+  IngestEmailEventsRequest,
+  IngestEnrollmentsRequest,
+  IngestInboxesRequest,
+  IngestMarketingEmailsRequest,
+  IngestResult,
+  IngestSequencesRequest,
+  IngestUsersRequest,
+} from './ingest';
 import { MarketingEmail, MarketingEmailListQuery, MarketingEmailPage } from './marketing-email';
 import {
   AccountProbation,
@@ -64,6 +77,10 @@ export const IdParams = z.object({ id: NumericId }).strict();
 
 /** Every operation of the API: its route (routes.ts) with its schemas and documentation.
  * Adding one here documents it and enrols it in the permission and validation tests. */
+const BATCH =
+  'At most 1,000 items, applied in one transaction: an invalid item or unknown reference is a 400 naming it and nothing ' +
+  'is written. Answers per item created, updated or unchanged; an optional Idempotency-Key replays the first answer';
+
 export const api = {
   health: endpoint({
     ...routes.health,
@@ -341,6 +358,88 @@ export const api = {
     tag: 'probation',
     body: CompleteReviewRequest,
     response: AccountProbation,
+  }),
+  // ---- the ingest API (docs/integration.md) ----
+  ingestAccount: endpoint({
+    ...routes.ingestAccount,
+    summary:
+      "Set the account's name, plan and industry (Authorization: Bearer <key with the ingest scope>); optionally apply " +
+      'the probation rules as of a past moment',
+    tag: 'ingest',
+    body: IngestAccountRequest,
+    response: IngestAccountResult,
+  }),
+  ingestUsers: endpoint({
+    ...routes.ingestUsers,
+    summary:
+      'Upsert users (sales seats) by externalId, without passwords: they sign in once invited. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestUsersRequest,
+    response: IngestResult,
+  }),
+  ingestInboxes: endpoint({
+    ...routes.ingestInboxes,
+    summary:
+      'Upsert sending inboxes by externalId, each naming its owner. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestInboxesRequest,
+    response: IngestResult,
+  }),
+  ingestCompanies: endpoint({
+    ...routes.ingestCompanies,
+    summary:
+      'Upsert companies by externalId. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestCompaniesRequest,
+    response: IngestResult,
+  }),
+  ingestContacts: endpoint({
+    ...routes.ingestContacts,
+    summary:
+      'Upsert contacts by externalId with their consent, subscription, bounce and block state. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestContactsRequest,
+    response: IngestResult,
+  }),
+  ingestSequences: endpoint({
+    ...routes.ingestSequences,
+    summary:
+      'Upsert sequences by externalId with their settings and all their steps. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestSequencesRequest,
+    response: IngestResult,
+  }),
+  ingestMarketingEmails: endpoint({
+    ...routes.ingestMarketingEmails,
+    summary:
+      'Upsert marketing emails by externalId. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestMarketingEmailsRequest,
+    response: IngestResult,
+  }),
+  ingestEnrollments: endpoint({
+    ...routes.ingestEnrollments,
+    summary:
+      'Upsert enrollments by externalId: who, by whom, from which inbox, status, step, times, errors, unenroll reason. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestEnrollmentsRequest,
+    response: IngestResult,
+  }),
+  ingestEmailEvents: endpoint({
+    ...routes.ingestEmailEvents,
+    summary:
+      'Upsert email events (sales or marketing outcomes, bounces, spam reports, unsubscribes, not-sent reasons) by externalId. ' +
+      BATCH,
+    tag: 'ingest',
+    body: IngestEmailEventsRequest,
+    response: IngestResult,
   }),
 } as const satisfies { [K in keyof typeof routes]: Endpoint };
 

@@ -26,6 +26,10 @@ export interface Route {
   keyScope?: Exclude<KeyScope, 'both'>;
   /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
   idempotent?: boolean;
+  /** The largest request body in bytes (default 1 MB); larger is refused with 413. */
+  maxBodyBytes?: number;
+  /** The most entries the body's \`items\` array may have; more is refused with 413. */
+  maxItems?: number;
   /** Success status; 204 has no body. */
   status: 200 | 201 | 202 | 204;
   /** Content type of a non-JSON success body (CSV export, HTML docs). */
@@ -36,6 +40,24 @@ export interface Route {
 export const CSRF_HEADER = 'X-CSRF-Token';
 /** Header that makes a many-row mutation safe to retry: a replay returns the first answer. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** Items in one ingest request (docs/integration.md). */
+export const MAX_INGEST_ITEMS = 1000;
+/** The largest ingest request body, in bytes: 1,000 items with long ids fit. */
+export const MAX_INGEST_BODY_BYTES = 4_000_000;
+
+/** An ingest operation: a batch upsert by the sender's ids, with an ingest-scoped key. */
+const ingest = <const Id extends string, const Path extends string>(operationId: Id, path: Path) =>
+  ({
+    operationId,
+    method: 'post',
+    path,
+    access: 'integration',
+    keyScope: 'ingest',
+    maxItems: MAX_INGEST_ITEMS,
+    maxBodyBytes: MAX_INGEST_BODY_BYTES,
+    status: 200,
+  }) as const;
 
 const CAN_CHANGE_ENROLLMENTS = ['rep', 'manager', 'admin'] as const;
 /** Marketing email and the contact review are the marketers' (and admins'); everyone may read
@@ -231,4 +253,21 @@ export const routes = {
     access: MARKETING,
     status: 200,
   },
+  // ---- the ingest API (docs/integration.md) ----
+  ingestAccount: {
+    operationId: 'ingestAccount',
+    method: 'post',
+    path: '/api/ingest/account',
+    access: 'integration',
+    keyScope: 'ingest',
+    status: 200,
+  },
+  ingestUsers: ingest('ingestUsers', '/api/ingest/users'),
+  ingestInboxes: ingest('ingestInboxes', '/api/ingest/inboxes'),
+  ingestCompanies: ingest('ingestCompanies', '/api/ingest/companies'),
+  ingestContacts: ingest('ingestContacts', '/api/ingest/contacts'),
+  ingestSequences: ingest('ingestSequences', '/api/ingest/sequences'),
+  ingestMarketingEmails: ingest('ingestMarketingEmails', '/api/ingest/marketing-emails'),
+  ingestEnrollments: ingest('ingestEnrollments', '/api/ingest/enrollments'),
+  ingestEmailEvents: ingest('ingestEmailEvents', '/api/ingest/email-events'),
 } as const satisfies Record<string, Route>;

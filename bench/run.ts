@@ -195,10 +195,10 @@ async function main() {
   }
   const memory = process.memoryUsage();
   console.log(`\nmemory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
-  // The demo's figures (npm run bench:demo) share the file: keep them.
+  // The demo's figures (npm run bench:demo) and the ingest's (npm run bench:ingest) share the file: keep them.
   const resultsFile = path.join(ROOT, 'bench', 'results.json');
   const previous = existsSync(resultsFile) ? (JSON.parse(await readFile(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-  const kept = Object.fromEntries(Object.entries(previous).filter(([key]) => key.startsWith('demo')));
+  const kept = Object.fromEntries(Object.entries(previous).filter(([key]) => key.startsWith('demo') || key === 'ingest'));
   await writeFile(
     resultsFile,
     JSON.stringify(

@@ -17,6 +17,9 @@ export interface ViaApiOptions {
   onProgress?: (message: string) => void;
   /** Waits this long (ms) when told to retry (429) without a Retry-After. */
   retryMs?: number;
+  /** Requests of one kind in flight at once (default 2: the target parses one while it stores
+   * the other). Kinds still go one after the other, as their references need. */
+  concurrency?: number;
 }
 
 export interface ViaApiStats {
@@ -210,6 +213,7 @@ class IngestRefused extends Error {}
 export async function loadViaApi(source: Queryable, options: ViaApiOptions): Promise<ViaApiStats> {
   const started = performance.now();
   const batchSize = Math.min(options.batchSize ?? 1000, 1000);
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const progress = options.onProgress ?? (() => undefined);
   const stats: ViaApiStats = { counts: {}, rows: 0, requests: 0, durationMs: 0, throttled: 0 };
 
@@ -243,14 +247,19 @@ export async function loadViaApi(source: Queryable, options: ViaApiOptions): Pro
     const kindStarted = performance.now();
     let sent = 0;
     let next = kind.read(source, 0, batchSize);
+    const inflight: Array<Promise<unknown>> = [];
     for (;;) {
       const rows = await next;
       if (rows.length === 0) break;
       next = kind.read(source, Number(rows[rows.length - 1]?.id), batchSize);
       next.catch(() => undefined); // surfaced by the await above
-      await post(kind.path, { items: rows.map(kind.item) });
+      const request = post(kind.path, { items: rows.map(kind.item) });
+      request.catch(() => undefined); // surfaced when its turn to be awaited comes
+      inflight.push(request);
       sent += rows.length;
+      if (inflight.length >= concurrency) await inflight.shift();
     }
+    while (inflight.length) await inflight.shift();
     stats.counts[kind.name] = sent;
     stats.rows += sent;
     const seconds = (performance.now() - kindStarted) / 1000;

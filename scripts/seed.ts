@@ -5,8 +5,14 @@
 // already has data unless `--reset` (which empties every table but keeps the schema).
 // `--drop-demo-users` alone deactivates the four demo users (rep@, manager@, marketer@,
 // admin@example.com) and ends their sessions: for a server that must not keep them.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+//
+// `--via-api URL --key KEY` loads the dataset into a running server through its ingest API
+// only (docs/integration.md): the dataset is generated into a local, temporary PGlite
+// (`--source-dir DIR` reads an already seeded PGlite folder instead) and posted in batches.
+// The server's own database is never opened.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config';
@@ -16,6 +22,7 @@ import { openPglite } from '../server/store/pglite-db';
 import { openPostgres } from '../server/store/postgres-db';
 import { DEMO_USERS } from '../server/store/seed/demo-users';
 import { DEFAULT_SEED, seed } from '../server/store/seed/seed';
+import { httpSend, loadViaApi } from './seed-via-api';
 
 const Args = z.object({
   dataset: z.enum(['demo', 'xl'], { message: '--dataset must be "demo" or "xl"' }).optional(),
@@ -28,9 +35,14 @@ const Args = z.object({
   'data-dir': z.string().min(1).optional(),
   reset: z.boolean().default(false),
   'drop-demo-users': z.boolean().default(false),
+  'via-api': z.url({ message: '--via-api must be the base URL of a running server, e.g. http://localhost:3000' }).optional(),
+  key: z.string().min(1).optional(),
+  'source-dir': z.string().min(1).optional(),
 });
 
-const USAGE = 'usage: npm run seed -- [--dataset demo|xl] [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]';
+const USAGE =
+  'usage: npm run seed -- [--dataset demo|xl] [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]\n' +
+  '       npm run seed -- [--dataset demo|xl] [--seed N] [--source-dir DIR] --via-api BASE_URL --key INGEST_KEY';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,6 +52,9 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
       'drop-demo-users': { type: 'boolean' },
+      'via-api': { type: 'string' },
+      key: { type: 'string' },
+      'source-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -51,6 +66,14 @@ async function main(): Promise<void> {
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
   const args = parsed.data;
+  if (args['via-api'] || args.key || args['source-dir']) {
+    if (!args['via-api'] || !args.key) throw new UsageError('--via-api and --key go together');
+    if (args.reset || args['drop-demo-users'] || args['data-dir']) {
+      throw new UsageError('--via-api loads a running server: --reset, --drop-demo-users and --data-dir do not apply');
+    }
+    await seedViaApi(args['via-api'], args.key, args.dataset ?? 'demo', args.seed, args['source-dir']);
+    return;
+  }
   const onlyDropDemoUsers = args['drop-demo-users'] && !args.dataset && !args.reset;
   const config = loadConfig();
 
@@ -83,6 +106,49 @@ async function main(): Promise<void> {
     if (args['drop-demo-users']) await dropDemoUsers(db);
   } finally {
     await db.close();
+  }
+  console.log(`Done in ${ms(started)}.`);
+}
+
+/** Generates the dataset locally (or opens `sourceDir`) and posts it to the server's ingest API. */
+async function seedViaApi(baseUrl: string, key: string, dataset: 'demo' | 'xl', seedNumber: number, sourceDir?: string): Promise<void> {
+  const started = performance.now();
+  const health = await fetch(new URL('/api/health', baseUrl)).catch((err: unknown) => {
+    throw new Refusal(`Cannot reach ${baseUrl}: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  if (!health.ok) throw new Refusal(`${baseUrl}/api/health answered ${health.status}: is it a Sequence Desk server?`);
+
+  // xl does not fit in memory: it goes to a temporary folder, removed afterwards.
+  const scratch = !sourceDir && dataset === 'xl' ? mkdtempSync(join(tmpdir(), 'sd-seed-')) : undefined;
+  const source = await openPglite(sourceDir ? { dataDir: resolve(sourceDir) } : scratch ? { dataDir: scratch } : {});
+  try {
+    if (sourceDir) {
+      await migrate(source);
+      console.log(`Source: the seeded PGlite at ${resolve(sourceDir)}`);
+    } else {
+      await migrate(source);
+      console.log(`Generating "${dataset}" with seed ${seedNumber} locally…`);
+      const stats = await seed(source, { dataset, seed: seedNumber });
+      console.log(`Generated in ${(stats.durationMs / 1000).toFixed(1)} s; data as of ${stats.now}.`);
+    }
+    console.log(`Posting to ${baseUrl} through the ingest API…`);
+    const cpu = process.cpuUsage();
+    const stats = await loadViaApi(source, { send: httpSend(baseUrl, key), onProgress: (m) => console.log(`  ${m}`) });
+    console.table(stats.counts);
+    const seconds = stats.durationMs / 1000;
+    console.log(
+      `Posted ${fmt(stats.rows)} rows in ${fmt(stats.requests)} requests in ${seconds.toFixed(1)} s ` +
+        `(${fmt(Math.round(stats.rows / seconds))} rows/s${stats.throttled ? `, ${stats.throttled} throttled and retried` : ''}).`,
+    );
+    const used = process.cpuUsage(cpu);
+    console.log(`This command's CPU time while posting (reading the source, building requests): ${((used.user + used.system) / 1e6).toFixed(1)} s.`);
+    console.log(
+      'People arrive without passwords. Someone already on the server with the same email (the admin who made the key) ' +
+        'keeps theirs; invite the others from Settings → Users.',
+    );
+  } finally {
+    await source.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   console.log(`Done in ${ms(started)}.`);
 }

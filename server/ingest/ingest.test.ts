@@ -244,15 +244,12 @@ describe('ingest limits and keys', () => {
     // Two apps over one database stand for two instances: they share the count.
     const limit = { requests: 2, windowSeconds: 60 };
     const [one, two] = [createApp({ db: t.db, clock, ingestLimit: limit }), createApp({ db: t.db, clock, ingestLimit: limit })];
-    const [key] = await Promise.all([
-      t.app
-        .request('/api/integration-keys', {
-          method: 'POST',
-          headers: { ...(await t.signIn('admin')), 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: 'rate', scope: 'ingest' }),
-        })
-        .then(async (r) => ((await r.json()) as { key: string }).key),
-    ]);
+    const created = await t.app.request('/api/integration-keys', {
+      method: 'POST',
+      headers: { ...(await t.signIn('admin')), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'rate', scope: 'ingest' }),
+    });
+    const { key } = (await created.json()) as { key: string };
     const send = (app: typeof one) =>
       app.request('/api/ingest/companies', {
         method: 'POST',

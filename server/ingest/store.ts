@@ -193,13 +193,16 @@ export async function findIngestAnswer(db: Queryable, keyId: number, key: string
   return row ? { operation: row.operation, requestHash: row.request_hash, response: row.response } : null;
 }
 
+/** Keeps the first answer; a concurrent request with the same key that lost the race wrote the
+ * same rows (upserts are idempotent) and keeps its own answer. */
 export async function saveIngestAnswer(
   tx: Queryable,
   a: { keyId: number; key: string; operation: string; requestHash: string; response: unknown; now: Date },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO ingest_requests (key_id, idempotency_key, operation, request_hash, response, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+     ON CONFLICT (key_id, idempotency_key) DO NOTHING`,
     [a.keyId, a.key, a.operation, a.requestHash, JSON.stringify(a.response), a.now],
   );
 }

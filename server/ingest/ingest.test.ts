@@ -3,7 +3,10 @@ import { ErrorBody } from '../../src/contract/errors';
 import { IngestAccountResult, IngestResult } from '../../src/contract/ingest';
 import { SequenceDetail, SequenceList } from '../../src/contract/sequences';
 import { createApp } from '../app';
-import { demoClock } from '../store/test-db';
+import { createIntegrationKey } from '../integrations/service';
+import { insertUser } from '../sessions/users-store';
+import { migrate } from '../store/migrate';
+import { demoClock, postgresTestSchema } from '../store/test-db';
 import { testClient, type TestClient } from '../test-utils';
 
 // API tests of the ingest API, on a copy of the demo database (its own rows have no external
@@ -321,6 +324,21 @@ describe('what the screens read follows', () => {
     expect(error.details?.[0]?.path).toBe('body.items.0.notSentReason');
   });
 
+  it('leaves the activity feed applying the unenroll rules to what was ingested', async () => {
+    await must('/api/ingest/contacts', { items: [contact('act-c')] });
+    await must('/api/ingest/enrollments', { items: [enrollment('act-e', { contact: 'act-c' })] });
+    const reply = await post(
+      '/api/activity',
+      { type: 'reply', eventId: 'act-reply-1', occurredAt: '2026-11-20T10:00:00Z', contact: { email: 'act-c@acme.test' } },
+      { key: keys.both },
+    );
+    expect(reply.status).toBe(200);
+    const [row] = await t.db.query<{ status: string; unenroll_reason: string }>(
+      `SELECT status, unenroll_reason FROM enrollments WHERE external_id = 'act-e'`,
+    );
+    expect(row).toEqual({ status: 'unenrolled', unenroll_reason: 'REPLIED' });
+  });
+
   it('sets the account and refuses to judge the probation in the future', async () => {
     const set = (body: unknown) => post('/api/ingest/account', body);
     const first = IngestAccountResult.parse(await (await set({ name: 'Acme Sales', plan: 'professional', industry: 'software' })).json());
@@ -329,5 +347,56 @@ describe('what the screens read follows', () => {
     expect(again.result).toBe('unchanged');
     const future = await set({ name: 'Acme Sales', plan: 'professional', industry: 'software', assessProbationAt: '2099-01-01T00:00:00Z' });
     expect((await refusal(future, 400)).details?.[0]?.path).toBe('body.assessProbationAt');
+  });
+});
+
+// The same SQL on a real PostgreSQL (15 on the servers; PGlite is 18): created, unchanged and
+// updated told apart, references resolved, figures kept.
+describe.runIf(process.env.TEST_DATABASE_URL)('ingest on PostgreSQL', () => {
+  it('upserts every kind and tells created, unchanged and updated apart', async () => {
+    const schema = postgresTestSchema(process.env.TEST_DATABASE_URL as string, 'ingest');
+    const db = await schema.open();
+    try {
+      await migrate(db);
+      const admin = await insertUser(db, { email: 'pg-admin@example.com', name: 'PG Admin', role: 'admin', passwordHash: 'x' });
+      const { key } = await createIntegrationKey(db, { name: 'pg', scope: 'ingest' }, admin.id, clock.now());
+      const app = createApp({ db, clock });
+      const send = async (path: string, body: unknown) => {
+        const res = await app.request(path, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const text = await res.text();
+        expect(res.status, text).toBe(200);
+        return JSON.parse(text) as { created?: number; updated?: number; unchanged?: number; result?: string };
+      };
+      const steps: Array<[string, unknown]> = [
+        ['/api/ingest/account', { name: 'PG', plan: 'starter', industry: 'software' }],
+        ['/api/ingest/users', { items: [{ externalId: 'u-1', email: 'u1@acme.test', name: 'U One', role: 'rep' }] }],
+        ['/api/ingest/companies', { items: [{ externalId: 'co-1', name: 'Acme', domain: 'acme.test' }] }],
+        ['/api/ingest/inboxes', { items: [{ externalId: 'i-1', owner: 'u-1', address: 'u1@acme.test', provider: 'gmail', dailyLimit: 350 }] }],
+        ['/api/ingest/contacts', { items: [contact('c-1')] }],
+        ['/api/ingest/sequences', { items: [sequence('s-1')] }],
+        ['/api/ingest/marketing-emails', { items: [{ externalId: 'm-1', name: 'News', status: 'sent', sentCount: 1 }] }],
+        ['/api/ingest/enrollments', { items: [enrollment('e-1', { emailError: 'SEND_FAILURE' })] }],
+        ['/api/ingest/email-events', { items: [event('ev-1')] }],
+      ];
+      for (const [path, body] of steps) {
+        const first = await send(path, body);
+        expect(first.created ?? (first.result === 'created' ? 1 : 0), path).toBe(1);
+        const again = await send(path, body);
+        expect(again.unchanged ?? (again.result === 'unchanged' ? 1 : 0), path).toBe(1);
+      }
+      const updated = await send('/api/ingest/enrollments', { items: [enrollment('e-1', { status: 'paused' })] });
+      expect(updated.updated).toBe(1);
+      const [figures] = await db.query<{ paused: number; with_errors: number }>('SELECT paused, with_errors FROM sequence_figures');
+      expect(figures).toEqual({ paused: 1, with_errors: 0 });
+      const [daily] = await db.query<{ sent: number }>(`SELECT sent FROM email_daily WHERE kind = 'marketing'`);
+      expect(daily?.sent).toBe(1);
+    } finally {
+      await db.close();
+      await schema.cleanup();
+    }
   });
 });

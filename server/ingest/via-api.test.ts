@@ -83,7 +83,7 @@ beforeAll(async () => {
         app.request(path, {
           method: 'POST',
           headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
+          body,
         }),
       ),
   });

@@ -188,5 +188,8 @@ for (const r of results) {
 }
 const resultsFile = path.join(ROOT, 'bench', 'results.json');
 const previous = existsSync(resultsFile) ? (JSON.parse(await readFile(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-const ingest = { ...((previous.ingest as Record<string, unknown> | undefined) ?? {}), [dataset]: results };
+// A run of one store keeps the other store's last figures.
+const before = (previous.ingest as Record<string, Result[] | undefined> | undefined) ?? {};
+const kept = (before[dataset] ?? []).filter((r) => !results.some((n) => n.store === r.store));
+const ingest = { ...before, [dataset]: [...kept, ...results] };
 await writeFile(resultsFile, JSON.stringify({ ...previous, ingest }, null, 2) + '\n');

@@ -115,7 +115,15 @@ async function benchStore(kind: 'pglite' | 'postgres', sourceDir: string | null)
   let source = sourceDir;
   if (kind === 'pglite' && !source) source = direct.env.DATA_DIR as string; // reused as the source below
   else await direct.cleanup();
-  if (!source) throw new Error('no source');
+  if (!source) {
+    // PostgreSQL alone: the command still reads a seeded PGlite folder (not timed).
+    const made = await emptyStore('pglite');
+    await migrate(made.db);
+    console.log(`[${kind}] seeding the source PGlite folder (not timed)…`);
+    await seed(made.db, { dataset, seed: 42 });
+    await made.db.close();
+    source = made.env.DATA_DIR as string;
+  }
 
   // 2. An empty server whose admin made an ingest key, loaded by the seed command.
   const target = await emptyStore(kind);

@@ -74,7 +74,12 @@ async function emptyStore(kind: 'pglite' | 'postgres'): Promise<{ db: Db; env: R
   return { db, env: { DATABASE_URL: scoped.toString() }, cleanup: () => schema.cleanup() };
 }
 
-function run(command: string, args: string[], env: Record<string, string>, log = false): { child: ChildProcess; output: Promise<string> } {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  log = false,
+): { child: ChildProcess; output: Promise<string>; sofar: () => string } {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const onData = (chunk: Buffer) => {
@@ -87,7 +92,7 @@ function run(command: string, args: string[], env: Record<string, string>, log =
     child.on('exit', (code) => (code === 0 || code === null ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`))));
   });
   output.catch(() => undefined);
-  return { child, output };
+  return { child, output, sofar: () => out };
 }
 
 async function waitForHealth(): Promise<void> {
@@ -137,7 +142,10 @@ async function benchStore(kind: 'pglite' | 'postgres', sourceDir: string | null)
     console.log(`[${kind}] loading through the API…`);
     const serverCpu = await cpuSeconds(server.child.pid);
     const cmd = run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--source-dir', source, '--via-api', BASE, '--key', key], {}, true);
-    const out = await cmd.output;
+    const out = await cmd.output.catch((err: unknown) => {
+      console.error(`The server said:\n${server.sofar().slice(-4000)}`);
+      throw err;
+    });
     const apiServerCpuSeconds = (await cpuSeconds(server.child.pid)) - serverCpu;
     const commandCpu = /CPU time while posting[^:]*: ([\d.]+) s/.exec(out);
     const match = /Posted ([\d,]+) rows in ([\d,]+) requests in ([\d.]+) s/.exec(out);

@@ -296,8 +296,16 @@ export async function ingestEnrollments(tx: Queryable, items: readonly IngestEnr
   return answer(ids, rows);
 }
 
+/** One email-event ingest at a time (a transaction-scoped advisory lock; the number is arbitrary). */
+const EMAIL_EVENTS_LOCK = 4_151_001;
+
 /** Email events. The daily rollups behind email health follow by trigger. */
 export async function ingestEmailEvents(tx: Queryable, items: readonly IngestEmailEvent[], now: Date): Promise<IngestResult> {
+  // The rollup triggers (migration 003) upsert their (day, kind, provider) rows in no set order,
+  // so two event batches stored at once could deadlock each other on PostgreSQL (seen loading
+  // xl with two requests in flight). Events are stored one batch at a time; the next request is
+  // parsed and validated meanwhile.
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [EMAIL_EVENTS_LOCK]);
   const refs = await resolveRefs(tx, items, [
     { field: 'contact', table: 'contacts', kind: 'contact', get: (e) => e.contact },
     { field: 'enrollment', table: 'enrollments', kind: 'enrollment', get: (e) => e.enrollment },

@@ -45,11 +45,7 @@ export async function withLock<T>(
       options.onWait?.();
       await conn.query('SELECT pg_advisory_lock($1)', [LOCKS[name]]);
     }
-    try {
-      return await fn(conn);
-    } finally {
-      await conn.query('SELECT pg_advisory_unlock($1)', [LOCKS[name]]);
-    }
+    return unlockingAfter(conn, name, () => fn(conn));
   });
 }
 
@@ -69,12 +65,24 @@ export async function withLockIfFree<T>(
   return db.reserve(async (conn) => {
     const [{ ok }] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LOCKS[name]]);
     if (!ok) return { ran: false as const };
-    try {
-      return { ran: true as const, value: await fn(conn) };
-    } finally {
-      await conn.query('SELECT pg_advisory_unlock($1)', [LOCKS[name]]);
-    }
+    return unlockingAfter(conn, name, async () => ({ ran: true as const, value: await fn(conn) }));
   });
+}
+
+/** Runs `fn`, then lets go of the lock. When `fn` failed, its error is the one worth reporting:
+ * a failing unlock then (a broken connection, which PostgreSQL unlocks by ending the session)
+ * must not hide it. */
+async function unlockingAfter<T>(conn: Db, name: LockName, fn: () => Promise<T>): Promise<T> {
+  const unlock = () => conn.query('SELECT pg_advisory_unlock($1)', [LOCKS[name]]);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (err) {
+    await unlock().catch(() => undefined);
+    throw err;
+  }
+  await unlock();
+  return result;
 }
 
 /** One process, one database connection (PGlite): queue the holders of each lock. */

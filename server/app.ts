@@ -5,7 +5,7 @@ import type { ErrorBody } from '../src/contract/errors';
 import { type AppDeps, systemClock } from './deps';
 import type { AppEnv, Integration, Session } from './http/context';
 import { HttpError } from './http/errors';
-import { resolveSession } from './sessions/service';
+import { DEFAULT_SIGN_IN_LIMIT, resolveSession } from './sessions/service';
 import { randomToken } from './sessions/tokens';
 import { accountRoutes } from './account/routes';
 import { contactRoutes } from './contacts/routes';
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authRoutes(app, {
     db: deps.db,
     clock,
-    limit: deps.signInLimit ?? { maxFailures: 10, windowSeconds: 15 * 60 },
+    limit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT,
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
     passwords: deps.passwords ?? portablePasswords,

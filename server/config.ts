@@ -44,6 +44,17 @@ const EnvSchema = z.object({
     unset,
     z.enum(['demo', 'none'], { message: 'SEED_DATASET must be "demo" or "none"' }).default('demo'),
   ),
+  // Minutes between housekeeping rounds (expired sessions, old sign-in attempts, idempotency
+  // records); 0 turns it off, e.g. when another job does it.
+  HOUSEKEEPING_INTERVAL_MINUTES: z.preprocess(
+    unset,
+    z.coerce
+      .number({ message: 'HOUSEKEEPING_INTERVAL_MINUTES must be a number of minutes' })
+      .int('HOUSEKEEPING_INTERVAL_MINUTES must be a whole number of minutes')
+      .min(0, 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)')
+      .max(10080, 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)')
+      .default(60),
+  ),
   SECURE_COOKIES: flag('SECURE_COOKIES'),
   SKIP_BUILD: flag('SKIP_BUILD'),
   NODE_ENV: z.preprocess(

@@ -8,13 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { startHousekeeping, type Housekeeping } from './housekeeping/schedule';
 import { createNodeApp } from './node-app';
 import { nodePasswords } from './node-passwords';
+import { DataDirInUse, lockDataDir } from './store/data-dir-lock';
 import type { Db } from './store/db';
-import { migrate } from './store/migrate';
+import { MigrationChanged } from './store/migrate';
 import { openPglite } from './store/pglite-db';
 import { openPostgres } from './store/postgres-db';
-import { seed } from './store/seed/seed';
+import { prepareStore } from './store/startup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -55,26 +57,30 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-async function openStore(config: Config): Promise<{ db: Db; label: string }> {
+/** The store, and what to let go of once it is closed (the embedded folder's lock). */
+async function openStore(config: Config): Promise<{ db: Db; label: string; release: () => void }> {
   if (config.DATABASE_URL) {
     const db = openPostgres(config.DATABASE_URL);
     await db.query('SELECT 1'); // fail now, with a clear message, if the server is unreachable
-    return { db, label: 'postgres' };
+    return { db, label: 'postgres', release: () => undefined };
   }
-  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
-  const db = await openPglite({ dataDir: resolve(config.DATA_DIR) });
-  return { db, label: `pglite at ${config.DATA_DIR}` };
+  const dir = resolve(config.DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  // Before PGlite touches the folder: a second server on it would corrupt it.
+  const lock = lockDataDir(dir);
+  try {
+    const db = await openPglite({ dataDir: dir });
+    return { db, label: `pglite at ${config.DATA_DIR}`, release: lock.release };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
-async function seedOnFirstStart(db: Db, config: Config): Promise<void> {
-  if (config.SEED_DATASET === 'none') return;
-  const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if (n > 0) return;
-  console.log('Empty store: seeding the demo data…');
-  const started = performance.now();
-  const stats = await seed(db, { dataset: 'demo' });
-  const enrollments = stats.counts.enrollments?.toLocaleString('en-US') ?? '?';
-  console.log(`Seeded the demo data (${enrollments} enrollments) in ${seconds(started)}.`);
+/** Housekeeping every HOUSEKEEPING_INTERVAL_MINUTES (0: none). */
+function scheduleHousekeeping(db: Db, config: Config): Housekeeping {
+  if (config.HOUSEKEEPING_INTERVAL_MINUTES === 0) return { stop: async () => undefined };
+  return startHousekeeping(db, { intervalMs: config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000 });
 }
 
 async function main(): Promise<void> {
@@ -83,12 +89,13 @@ async function main(): Promise<void> {
   if (!config.SKIP_BUILD) buildIfStale();
 
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const { db, label } = await openStore(config);
+  const { db, label, release } = await openStore(config);
   try {
-    await migrate(db);
-    await seedOnFirstStart(db, config);
+    // Migrations and the first seeding, under a database lock: instances may start together.
+    await prepareStore(db, { seedDataset: config.SEED_DATASET, log: (message) => console.log(message) });
   } catch (err) {
     await db.close().catch(() => undefined);
+    release();
     throw err;
   }
 
@@ -99,9 +106,16 @@ async function main(): Promise<void> {
     console.log(`Started in ${seconds(started)}.`);
     console.log(`Sequence Desk ready on http://localhost:${info.port} (store: ${label})`);
   });
+  const housekeeping = scheduleHousekeeping(db, config);
   server.on('error', (err) => {
     console.error(`Cannot listen on ${config.HOST}:${config.PORT}: ${err.message}`);
-    void db.close().finally(() => process.exit(1));
+    void housekeeping
+      .stop()
+      .then(() => db.close())
+      .finally(() => {
+        release();
+        process.exit(1);
+      });
   });
 
   let stopping = false;
@@ -114,13 +128,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     server.close(() => {
-      db.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          console.error('Closing the store failed:', err);
-          process.exit(1);
-        },
-      );
+      housekeeping
+        .stop()
+        .then(() => db.close())
+        .then(
+          () => {
+            release();
+            process.exit(0);
+          },
+          (err: unknown) => {
+            console.error('Closing the store failed:', err);
+            process.exit(1);
+          },
+        );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
@@ -129,7 +149,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof DataDirInUse || err instanceof MigrationChanged) {
     console.error(err.message);
   } else {
     console.error('Sequence Desk failed to start:', err);

@@ -26,6 +26,10 @@ export interface SignInLimit {
   windowSeconds: number;
 }
 
+/** The server's sign-in limit (tests pass their own); housekeeping purges attempts whose
+ * window has ended. */
+export const DEFAULT_SIGN_IN_LIMIT: SignInLimit = { maxFailures: 10, windowSeconds: 15 * 60 };
+
 /** Signs a user in: returns the new session and its token, or throws 401/429. */
 export async function signIn(
   db: Db,

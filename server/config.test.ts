@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('HOUSEKEEPING_INTERVAL_MINUTES', () => {
+  test('defaults to an hour; an empty value counts as unset; 0 turns housekeeping off', () => {
+    expect(loadConfig({}).HOUSEKEEPING_INTERVAL_MINUTES).toBe(60);
+    expect(loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: ' ' }).HOUSEKEEPING_INTERVAL_MINUTES).toBe(60);
+    expect(loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: '15' }).HOUSEKEEPING_INTERVAL_MINUTES).toBe(15);
+    expect(loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: '0' }).HOUSEKEEPING_INTERVAL_MINUTES).toBe(0);
+  });
+
+  test.each([
+    ['soon', 'HOUSEKEEPING_INTERVAL_MINUTES: HOUSEKEEPING_INTERVAL_MINUTES must be a number of minutes'],
+    ['1.5', 'HOUSEKEEPING_INTERVAL_MINUTES must be a whole number of minutes'],
+    ['-5', 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)'],
+    ['20000', 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)'],
+  ])('refuses %s, naming the variable', (value, message) => {
+    expect(() => loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: value })).toThrow(message);
+  });
+});

@@ -14,30 +14,33 @@ export interface LoggerOptions {
 }
 
 /**
- * Names that hold secrets wherever they appear in a line's fields (one level deep, and inside
- * an error): a last guard, since nothing logs headers, bodies or tokens on purpose.
+ * Secret-named fields, at the top of a line's fields or one level down, are replaced: a last
+ * guard, since nothing logs headers, bodies or tokens on purpose. A field is secret when its
+ * name, without case, `-` or `_`, ends with one of these (`password`, `csrfToken`,
+ * `X-CSRF-Token`, `inviteToken`, `apiKey`, `set-cookie`, …). A plain walk of the keys: pino's
+ * path-based redaction with wildcards cost several times the rest of a line (measured).
  */
-const SECRET_KEYS = [
-  'password',
-  'token',
-  'csrfToken',
-  'sessionToken',
-  'inviteToken',
-  'key',
-  'secret',
-  'cookie',
-  'authorization',
-  'connectionString',
-  'databaseUrl',
-];
-const REDACT_PATHS = [
-  ...SECRET_KEYS,
-  ...SECRET_KEYS.map((k) => `*.${k}`),
-  'headers',
-  '*.headers',
-  'err.config',
-  'err.request',
-];
+const SECRET_NAME_ENDINGS = ['password', 'token', 'secret', 'cookie', 'authorization', 'key', 'headers', 'connectionstring', 'databaseurl'];
+const isSecretName = (name: string) => {
+  const n = name.toLowerCase().replace(/[-_]/g, '');
+  return SECRET_NAME_ENDINGS.some((ending) => n.endsWith(ending));
+};
+const REDACTED = '[redacted]';
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The fields with any secret-named value replaced (a copy only when one is found). */
+export function scrub(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(fields)) {
+    let next = v;
+    if (isSecretName(k)) next = REDACTED;
+    else if (depth < 1 && isPlainObject(v)) next = scrub(v, depth + 1);
+    if (next !== v) (out ??= { ...fields })[k] = next;
+  }
+  return out ?? fields;
+}
 
 export function createLogger(options: LoggerOptions): Logger & { flush(): void } {
   const out = options.destination ?? process.stdout;
@@ -48,9 +51,8 @@ export function createLogger(options: LoggerOptions): Logger & { flush(): void }
       level: options.level,
       base: undefined,
       timestamp: stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: (fields) => scrub(fields) },
       serializers: { err: serializeError },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
     destination,
   );

@@ -141,8 +141,12 @@ describe('request log, JSON (production)', () => {
   it('redacts a secret-named field that reaches it by mistake', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', format: 'json', destination: { write: (l) => lines.push(l) } });
-    logger.info({ password: 'hunter2-hunter2', req: { headers: { cookie: 'sd_session=abc123' } }, err: { token: 'tok-999' } }, 'oops');
-    expect(lines.join('')).not.toMatch(/hunter2|abc123|tok-999/);
+    logger.info(
+      { password: 'hunter2-hunter2', req: { headers: { cookie: 'sd_session=abc123' } }, 'X-CSRF-Token': 'csrf-777', err: { token: 'tok-999' }, userId: 4 },
+      'oops',
+    );
+    expect(lines.join('')).not.toMatch(/hunter2|abc123|tok-999|csrf-777/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ password: '[redacted]', userId: 4 });
   });
 });
 

@@ -30,8 +30,9 @@ export function isSpaBuildFresh(root: string): boolean {
   return builtAt > 0 && newestMtime(root, SPA_SOURCES) <= builtAt;
 }
 
-/** Runs `vite build` when dist/ is missing or stale; throws when the build fails. */
-export function buildSpaIfStale(root: string): void {
+/** Runs `vite build` when dist/ is missing or stale; throws when the build fails.
+ * `lowPriority`: under `nice`, so that tests running beside it keep their share of the CPU. */
+export function buildSpaIfStale(root: string, options: { lowPriority?: boolean } = {}): void {
   if (isSpaBuildFresh(root)) return;
   const missing = !existsSync(join(root, 'dist', 'index.html'));
   console.log(missing ? 'No dist/: building the web app…' : 'dist/ is older than the sources: building the web app…');
@@ -39,7 +40,10 @@ export function buildSpaIfStale(root: string): void {
   // Always a production bundle: NODE_ENV=test or development in the server's environment would
   // otherwise give React's development build (several times slower, and not what people get).
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', env });
+  const command = ['npx', 'vite', 'build'];
+  if (options.lowPriority && process.platform !== 'win32') command.unshift('nice', '-n', '10');
+  const [bin, ...args] = command as [string, ...string[]];
+  const result = spawnSync(bin, args, { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
     throw new Error(`vite build failed (${result.error?.message ?? `exit code ${result.status}`})`);
   }

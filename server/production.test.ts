@@ -44,7 +44,9 @@ describe.skipIf(!url)('the compiled server in production, on PostgreSQL (TEST_DA
   let db: Db | undefined;
 
   beforeAll(async () => {
-    buildSpaIfStale(ROOT);
+    // In CI dist/ is not built yet: build it here (the end-to-end tests then reuse it), at a
+    // lower priority than the tests running beside this one.
+    buildSpaIfStale(ROOT, { lowPriority: true });
     build = await buildServer(ROOT);
     await admin!.exec(`CREATE DATABASE ${name}`);
 

@@ -128,7 +128,13 @@ describe('errors', () => {
 describe('health and OpenAPI', () => {
   it('says ok and which store it uses', async () => {
     const res = await t.app.request('/api/health');
-    expect(await res.json()).toEqual({ status: 'ok', store: 'pglite', version: 'test' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      store: 'pglite',
+      version: 'test',
+      checks: { database: { status: 'ok', durationMs: expect.any(Number) } },
+    });
   });
 
   it('publishes a valid OpenAPI 3.1 document covering every endpoint', async () => {

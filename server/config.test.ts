@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 describe('HOUSEKEEPING_INTERVAL_MINUTES', () => {
@@ -17,5 +17,20 @@ describe('HOUSEKEEPING_INTERVAL_MINUTES', () => {
   ])('refuses %s, naming the variable', (value, message) => {
     expect(() => loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: value })).toThrow(ConfigError);
     expect(() => loadConfig({ HOUSEKEEPING_INTERVAL_MINUTES: value })).toThrow(message);
+  });
+});
+
+
+describe('LOG_LEVEL', () => {
+  it('defaults to info and takes any pino level, in any case', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: ' Debug ' }).LOG_LEVEL).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).LOG_LEVEL).toBe('silent');
+  });
+
+  it('refuses anything else, naming the variable and the choices', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
   });
 });

@@ -57,6 +57,14 @@ const EnvSchema = z.object({
   ),
   SECURE_COOKIES: flag('SECURE_COOKIES'),
   SKIP_BUILD: flag('SKIP_BUILD'),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof unset(v) === 'string' ? (v as string).trim().toLowerCase() : unset(v)),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
   NODE_ENV: z.preprocess(
     unset,
     z

@@ -1,3 +1,4 @@
+import type { Logger } from './logger';
 import type { PasswordHasher } from './sessions/passwords';
 import type { Db } from './store/db';
 
@@ -23,4 +24,9 @@ export interface AppDeps {
   version?: string;
   /** Password hashing; defaults to the portable one (the Node server passes its thread-pool one). */
   passwords?: PasswordHasher;
+  /** Request lines and failures; defaults to the console fallback (failures only). The Node
+   * server passes pino. */
+  logger?: Logger;
+  /** How long `/api/health` waits for the database before answering 503 (default 2 s). */
+  healthTimeoutMs?: number;
 }

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { Logger } from './logger';
+import { randomToken } from './sessions/tokens';
 
 export interface NodeAppOptions {
   /** The API from createApp(); it answers everything under /api (its own 404s included). */
@@ -13,6 +15,8 @@ export interface NodeAppOptions {
   swaggerUiDir?: string;
   /** Over HTTPS: also send Strict-Transport-Security. */
   hsts?: boolean;
+  /** A line per request for what is served here (pages, assets); the API logs its own. */
+  logger?: Logger;
 }
 
 // Scripts only from our origin (no inline, no eval); 'wasm-unsafe-eval' lets PGlite compile its
@@ -124,6 +128,26 @@ export function createNodeApp(options: NodeAppOptions): Hono {
   };
   node.use('*', withSecurityHeaders);
 
+  // The API's requests are logged by the API (with their route and user); the rest here, as
+  // one route, `static`: the path itself is not logged.
+  const handedToApi = new WeakSet<Request>();
+  const log = options.logger;
+  if (log) {
+    node.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      if (handedToApi.has(c.req.raw)) return;
+      const requestId = randomToken(9);
+      try {
+        c.res.headers.set('X-Request-Id', requestId);
+      } catch {
+        // immutable headers (a fetch() response): the line still carries the id
+      }
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      log.info({ requestId, method: c.req.method, route: 'static', status: c.res.status, durationMs }, 'request');
+    });
+  }
+
   // Swagger UI's files from the installed package; the docs page itself comes from createApp.
   node.get('/api/docs/assets/:file', async (c, next) => {
     const file = c.req.param('file');
@@ -134,6 +158,7 @@ export function createNodeApp(options: NodeAppOptions): Hono {
 
   node.all('*', async (c, next) => {
     if (!isApiPath(c.req.path)) return next();
+    handedToApi.add(c.req.raw);
     return app.fetch(c.req.raw, c.env);
   });
 

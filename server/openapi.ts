@@ -72,6 +72,9 @@ export function buildOpenApi(version: string): JsonSchema {
       if (status === '403' && e.access === 'integration') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
     }
+    for (const [status, other] of Object.entries(e.otherResponses ?? {})) {
+      responses[status] = { description: other.description, content: { 'application/json': { schema: toSchema(other.response, 'output') } } };
+    }
     paths[path] ??= {};
     paths[path][e.method] = {
       operationId: e.operationId,

@@ -26,9 +26,18 @@ async function inTransaction<T>(client: pg.PoolClient, fn: (tx: Queryable) => Pr
   }
 }
 
-/** node-postgres behind the driver interface (Node only: never imported by the browser). */
-export function openPostgres(connectionString: string, max = 10): Db {
+/** node-postgres behind the driver interface (Node only: never imported by the browser).
+ * `onIdleError` hears of a pooled connection that broke while idle (the database restarted or
+ * ended it); the pool drops it and opens another when needed. */
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  onIdleError: (err: Error) => void = (err) => console.error('PostgreSQL connection lost:', err.message),
+): Db {
   const pool = new pg.Pool({ connectionString, max });
+  // Without a listener, an idle connection's error would be thrown out of the pool and end the
+  // process: a database restart must cost a few failed requests, not the server.
+  pool.on('error', onIdleError);
   return {
     kind: 'postgres',
     ...asQueryable(pool),

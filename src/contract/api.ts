@@ -67,9 +67,10 @@ export const IdParams = z.object({ id: NumericId }).strict();
 export const api = {
   health: endpoint({
     ...routes.health,
-    summary: 'Liveness and the store in use',
+    summary: 'Whether the server can answer: checks the database (a cheap query, 2 s at most)',
     tag: 'system',
     response: HealthResponse,
+    otherResponses: { 503: { description: 'The database did not answer: the body says which check failed', response: HealthResponse } },
   }),
   getSession: endpoint({
     ...routes.getSession,

@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });
-  contactRoutes(app, { db: deps.db });
+  contactRoutes(app, { db: deps.db, clock });
   inboxRoutes(app, { db: deps.db });
   integrationRoutes(app, { db: deps.db, clock });
   accountRoutes(app, { db: deps.db, clock });

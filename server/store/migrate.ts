@@ -11,6 +11,7 @@ import m006 from './migrations/006-probation';
 import m007 from './migrations/007-sequence-figures';
 import m008 from './migrations/008-housekeeping';
 import m012 from './migrations/012-data-in';
+import m014 from './migrations/014-contact-list';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 7, name: 'sequence-figures', sql: m007 },
   { version: 8, name: 'housekeeping', sql: m008 },
   { version: 12, name: 'data-in', sql: m012 },
+  { version: 14, name: 'contact-list', sql: m014 },
 ]);
 
 /** Sorted by number (10 after 9, not after 1); a number used twice is a mistake caught here. */

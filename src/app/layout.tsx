@@ -13,6 +13,7 @@ import { ThemeSelect } from './theme-select';
 
 const NAV = [
   { to: '/sequences', key: 'nav.sequences' },
+  { to: '/contacts', key: 'nav.contacts' },
   { to: '/email-health', key: 'nav.emailHealth' },
   { to: '/marketing-email', key: 'nav.marketingEmail' },
   { to: '/settings/inboxes', key: 'nav.inboxes' },

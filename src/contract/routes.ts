@@ -93,6 +93,14 @@ export const routes = {
     status: 200,
   },
   searchContacts: { operationId: 'searchContacts', method: 'get', path: '/api/contacts', access: [], status: 200 },
+  importContacts: {
+    operationId: 'importContacts',
+    method: 'post',
+    path: '/api/contacts/import',
+    access: ['manager', 'marketer', 'admin'],
+    idempotent: true,
+    status: 200,
+  },
   getContact: { operationId: 'getContact', method: 'get', path: '/api/contacts/:id', access: [], status: 200 },
   listInboxes: { operationId: 'listInboxes', method: 'get', path: '/api/inboxes', access: [], status: 200 },
   // ---- email health (issue 5) ----

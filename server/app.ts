@@ -19,6 +19,7 @@ import { probationRoutes } from './probation/routes';
 import { sequenceRoutes } from './sequences/routes';
 import { portablePasswords } from './sessions/passwords';
 import { authRoutes } from './sessions/routes';
+import { DEFAULT_ADDRESS_LIMIT, DEFAULT_SIGN_IN_LIMIT } from './sessions/throttle';
 import { systemRoutes } from './system/routes';
 
 /**
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     c.header('Cache-Control', 'no-store');
+    c.set('clientAddress', deps.clientAddress?.(c) ?? null);
     const token =
       getCookie(c, SESSION_COOKIE) ?? (acceptSessionHeader ? c.req.header(DEMO_SESSION_HEADER) : undefined);
     let session: Promise<Session | null> | undefined;
@@ -51,7 +53,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authRoutes(app, {
     db: deps.db,
     clock,
-    limit: deps.signInLimit ?? { maxFailures: 10, windowSeconds: 15 * 60 },
+    limits: {
+      account: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT,
+      address: deps.addressLimit ?? DEFAULT_ADDRESS_LIMIT,
+    },
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
     passwords: deps.passwords ?? portablePasswords,

@@ -1,6 +1,7 @@
 import type { Role } from '../../src/contract/auth';
 import type { Session } from '../http/context';
 import type { Queryable } from '../store/db';
+import type { FailureCount } from './throttle';
 
 export async function insertSession(
   db: Queryable,
@@ -43,30 +44,30 @@ export async function recordSignInFailure(
   windowSeconds: number,
 ): Promise<number> {
   const rows = await db.query<{ failures: number }>(
-    `INSERT INTO sign_in_attempts AS a (key, window_start, failures) VALUES ($1, $2, 1)
+    `INSERT INTO sign_in_attempts AS a (key, window_start, failures, last_failure_at) VALUES ($1, $2, 1, $2)
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE a.failures + 1 END,
-       window_start = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2 ELSE a.window_start END
+       window_start = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2 ELSE a.window_start END,
+       last_failure_at = $2
      RETURNING failures`,
     [key, now, windowSeconds],
   );
   return rows[0]?.failures ?? 1;
 }
 
-/** Failures in the current window and when it ends, or null when the key is clean. */
-export async function signInFailures(
-  db: Queryable,
-  key: string,
-  now: Date,
-  windowSeconds: number,
-): Promise<{ failures: number; resetAt: Date } | null> {
-  const rows = await db.query<{ failures: number; window_start: Date }>(
-    `SELECT failures, window_start FROM sign_in_attempts
-      WHERE key = $1 AND window_start > $2::timestamptz - make_interval(secs => $3)`,
-    [key, now, windowSeconds],
+/** The stored counters of these keys, whatever their window (the caller knows each window). */
+export async function signInFailureCounts(db: Queryable, keys: string[]): Promise<Map<string, FailureCount>> {
+  const rows = await db.query<{ key: string; failures: number; window_start: Date; last_failure_at: Date | null }>(
+    'SELECT key, failures, window_start, last_failure_at FROM sign_in_attempts WHERE key = ANY($1::text[])',
+    [keys],
   );
-  const r = rows[0];
-  return r ? { failures: r.failures, resetAt: new Date(new Date(r.window_start).getTime() + windowSeconds * 1000) } : null;
+  return new Map(
+    rows.map((r) => {
+      const windowStart = new Date(r.window_start);
+      const lastFailureAt = r.last_failure_at ? new Date(r.last_failure_at) : windowStart;
+      return [r.key, { failures: r.failures, windowStart, lastFailureAt }];
+    }),
+  );
 }
 
 export async function clearSignInFailures(db: Queryable, key: string): Promise<void> {

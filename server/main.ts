@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createNodeApp } from './node-app';
+import { createNodeApp, nodeClientAddress } from './node-app';
 import { nodePasswords } from './node-passwords';
 import type { Db } from './store/db';
 import { migrate } from './store/migrate';
@@ -92,7 +92,13 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const api = createApp({ db, secureCookies: config.SECURE_COOKIES, version, passwords: nodePasswords });
+  const api = createApp({
+    db,
+    secureCookies: config.SECURE_COOKIES,
+    version,
+    passwords: nodePasswords,
+    clientAddress: nodeClientAddress(config.TRUST_PROXY),
+  });
   const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {

@@ -24,7 +24,29 @@ test.describe('the Node server', () => {
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
       expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      expect(headers['permissions-policy'], path).toMatch(/(^|, )camera=\(\)(,|$)/);
     }
+  });
+
+  test('the app runs under these headers: no console errors on sign-in or a signed-in page', async ({ page, signInAs }) => {
+    // Chromium reports an unknown Permissions-Policy feature, and anything the policies block,
+    // as console errors.
+    const problems: string[] = [];
+    const watch = (p: typeof page) => {
+      p.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      p.on('pageerror', (e) => problems.push(e.message));
+    };
+    watch(page);
+    await page.goto('/sign-in');
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    const signedIn = await signInAs('manager'); // the same page, now with the session
+    await signedIn.goto('/sequences');
+    await expect(signedIn.getByRole('heading', { level: 1, name: 'Sequences' })).toBeVisible();
+    expect(problems).toEqual([]);
   });
 
   test('hashed assets are cached for good, the page never without asking', async ({ request }) => {

@@ -33,29 +33,33 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 // Powerful features the app never uses, switched off for the page and anything it embeds, so an
-// injected script or frame cannot ask for them either. Only names Chromium knows: an unknown
-// one is reported as an error in the console of every page.
+// injected script or frame cannot ask for them either. Only names Chromium knows (an unknown one
+// is dropped with a warning; e2e/server.spec.ts checks them against document.featurePolicy).
 export const PERMISSIONS_POLICY = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
   'encrypted-media',
+  'gamepad',
   'geolocation',
   'gyroscope',
   'hid',
   'idle-detection',
+  'local-fonts',
   'magnetometer',
   'microphone',
   'midi',
+  'otp-credentials',
   'payment',
   'picture-in-picture',
+  'publickey-credentials-create',
   'publickey-credentials-get',
   'screen-wake-lock',
   'serial',
   'usb',
+  'window-management',
   'xr-spatial-tracking',
 ]
   .map((feature) => `${feature}=()`)

@@ -193,6 +193,16 @@ describe('health and OpenAPI', () => {
     expect(ids.sort()).toEqual(endpoints.map((e) => e.operationId).sort());
   });
 
+  it("documents each body's size limit and its 413", async () => {
+    type Op = { requestBody?: { description?: string }; responses: Record<string, { description: string }> };
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Op>> };
+    const op = (path: string, method: string) => doc.paths[path]?.[method];
+    expect(op('/api/enrollments/bulk-unenroll', 'post')?.requestBody?.description).toBe('JSON, at most 262144 bytes');
+    expect(op('/api/enrollments/bulk-unenroll', 'post')?.responses['413']?.description).toMatch(/over 262144 bytes/);
+    expect(op('/api/session', 'post')?.requestBody?.description).toBe(`JSON, at most ${DEFAULT_MAX_BODY_BYTES} bytes`);
+    expect(op('/api/sequences', 'get')?.responses['413']).toBeUndefined();
+  });
+
   it('serves the reference UI without inline scripts', async () => {
     const html = await (await t.app.request('/api/docs')).text();
     expect(html).toContain('swagger-ui-bundle.js');

@@ -3,6 +3,7 @@ import { allEndpoints } from '../src/contract/api';
 // A value import: registers the Error schema that every error response points at.
 import { ErrorBody } from '../src/contract/errors';
 import type { Endpoint } from '../src/contract/endpoint';
+import { DEFAULT_MAX_BODY_BYTES } from '../src/contract/routes';
 
 type JsonSchema = Record<string, unknown>;
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -72,6 +73,13 @@ export function buildOpenApi(version: string): JsonSchema {
       if (status === '403' && e.access === 'integration') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
     }
+    const maxBodyBytes = e.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (e.body) {
+      responses['413'] = {
+        description: `The body is over ${maxBodyBytes} bytes (counted as it arrives, also without a Content-Length)`,
+        content: { 'application/json': { schema: { $ref: REF('Error') } } },
+      };
+    }
     paths[path] ??= {};
     paths[path][e.method] = {
       operationId: e.operationId,
@@ -85,7 +93,13 @@ export function buildOpenApi(version: string): JsonSchema {
           : []),
       ],
       ...(e.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              description: `JSON, at most ${maxBodyBytes} bytes`,
+              content: { 'application/json': { schema: toSchema(e.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

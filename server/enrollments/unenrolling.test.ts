@@ -684,6 +684,23 @@ describe('activity ingest', () => {
     expect((await post({ type: 'bounce', bounceType: 'soft', eventId: 'cal-2', occurredAt: NOW(), contact: { id: '1' } }, created.key)).status).toBe(401);
   });
 
+  it('gives each key a scope: a key for ingest only is refused on the activity feed (403), one for both is not', async () => {
+    const list0 = await ok(await c.call('admin', 'GET', '/api/integration-keys'), IntegrationKeyList);
+    expect(list0.items.find((k) => k.name === 'Mail sync')?.scope).toBe('activity');
+    const ingestOnly = await ok(await c.call('admin', 'POST', '/api/integration-keys', { name: 'Loader', scope: 'ingest' }), CreatedIntegrationKey, 201);
+    const both = await ok(await c.call('admin', 'POST', '/api/integration-keys', { name: 'Sync', scope: 'both' }), CreatedIntegrationKey, 201);
+    expect([ingestOnly.scope, both.scope]).toEqual(['ingest', 'both']);
+    const bad = await errorOf(await c.call('admin', 'POST', '/api/integration-keys', { name: 'Odd', scope: 'everything' }));
+    expect([bad.status, bad.code]).toEqual([400, 'validation_failed']);
+
+    const target = await live();
+    const event = (id: string) => ({ type: 'bounce', bounceType: 'soft', eventId: id, occurredAt: NOW(), contact: { id: String(target.contact_id) } });
+    const refused = await errorOf(await post(event('scope-1'), ingestOnly.key));
+    expect([refused.status, refused.code]).toEqual([403, 'forbidden']);
+    expect((await c.one<{ n: number }>(`SELECT count(*)::int AS n FROM activity_events WHERE event_id = 'scope-1'`)).n).toBe(0);
+    expect((await post(event('scope-2'), both.key)).status).toBe(200);
+  });
+
   it('rule 1: a reply unenrolls (REPLIED, no user), shown on the contact record; a repeated event id changes nothing', async () => {
     const e = await live();
     const eventId = `reply-${e.id}`;

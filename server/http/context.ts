@@ -1,4 +1,5 @@
 import type { User } from '../../src/contract/auth';
+import type { KeyScope } from '../../src/contract/routes';
 
 export interface Session {
   user: User;
@@ -19,6 +20,7 @@ export const viewerOf = (s: Session): Viewer => ({ userId: s.userId, onlyOwn: s.
 export interface Integration {
   keyId: number;
   name: string;
+  scope: KeyScope;
 }
 
 /** Who is calling, looked up on first ask and at most once a request: an endpoint for

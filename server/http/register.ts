@@ -49,6 +49,10 @@ export function register<
           'WWW-Authenticate': 'Bearer',
         });
       }
+      const needed = endpoint.keyScope ?? 'activity';
+      if (integration.scope !== needed && integration.scope !== 'both') {
+        throw new HttpError(403, 'forbidden', `This integration key may not be used for ${needed}: create a key with that scope.`);
+      }
     } else if (endpoint.access !== 'public') {
       if (!session) throw unauthenticated();
       if (!allows(endpoint.access, session.user.role)) throw forbidden();

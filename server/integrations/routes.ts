@@ -13,7 +13,7 @@ export function integrationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Cloc
 
   register(app, api.postActivity, ({ body, integration }) => ingestActivity(db, integration, body, clock.now()));
 
-  register(app, api.createApiKey, ({ body, session }) => createIntegrationKey(db, body.name, session.userId, clock.now()));
+  register(app, api.createApiKey, ({ body, session }) => createIntegrationKey(db, body, session.userId, clock.now()));
 
   register(app, api.listApiKeys, async () => ({ items: await listIntegrationKeys(db) }));
 

@@ -1,6 +1,7 @@
 import type { UnenrollReason } from '../../src/contract/codes';
 import { MAX_LISTED_ITEMS } from '../../src/contract/enrollments';
 import type { ActivityEvent, ActivityResult, CreatedIntegrationKey } from '../../src/contract/integrations';
+import type { KeyScope } from '../../src/contract/routes';
 import { ACCOUNT_EVENTS, COMPANY_RULE_EVENTS, decideAutomaticUnenroll } from '../../src/domain/unenroll-rules';
 import { findAccount } from '../account/store';
 import type { Clock } from '../deps';
@@ -24,10 +25,16 @@ import {
 const KEY_PREFIX = 'sdk_';
 
 /** Creates an integration key. The key itself is returned once; only its hash is stored. */
-export async function createIntegrationKey(db: Db, name: string, createdBy: number, now: Date): Promise<CreatedIntegrationKey> {
+export async function createIntegrationKey(
+  db: Db,
+  request: { name: string; scope: KeyScope },
+  createdBy: number,
+  now: Date,
+): Promise<CreatedIntegrationKey> {
   const key = `${KEY_PREFIX}${randomToken(32)}`;
   const stored = await insertIntegrationKey(db, {
-    name,
+    name: request.name,
+    scope: request.scope,
     prefix: key.slice(0, KEY_PREFIX.length + 6),
     keyHash: await sha256Hex(key),
     createdBy,
@@ -42,7 +49,7 @@ export async function resolveIntegrationKey(db: Db, clock: Clock, authorization:
   const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization?.trim() ?? '');
   if (!match?.[1]?.startsWith(KEY_PREFIX)) return null;
   const key = await touchIntegrationKey(db, await sha256Hex(match[1]), clock.now());
-  return key ? { keyId: key.id, name: key.name } : null;
+  return key ? { keyId: key.id, name: key.name, scope: key.scope } : null;
 }
 
 /**

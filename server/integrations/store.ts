@@ -1,5 +1,6 @@
 import type { EnrollmentStatus, UnenrollReason } from '../../src/contract/codes';
 import type { IntegrationKey } from '../../src/contract/integrations';
+import type { KeyScope } from '../../src/contract/routes';
 import { LIVE } from '../enrollments/store';
 import type { Queryable } from '../store/db';
 
@@ -11,12 +12,13 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 // ---------------------------------------------------------------------------------------------
 // Integration keys
 
-const KEY_SELECT = `k.id, k.name, k.prefix, k.created_at, k.created_by, u.name AS created_by_name, k.last_used_at, k.revoked_at`;
+const KEY_SELECT = `k.id, k.name, k.prefix, k.scope, k.created_at, k.created_by, u.name AS created_by_name, k.last_used_at, k.revoked_at`;
 
 type KeyRow = {
   id: number;
   name: string;
   prefix: string;
+  scope: KeyScope;
   created_at: Date;
   created_by: number;
   created_by_name: string;
@@ -28,6 +30,7 @@ const toKey = (r: KeyRow): IntegrationKey => ({
   id: String(r.id),
   name: r.name,
   prefix: r.prefix,
+  scope: r.scope,
   createdAt: iso(r.created_at) as string,
   createdBy: { id: String(r.created_by), name: r.created_by_name },
   lastUsedAt: iso(r.last_used_at),
@@ -36,14 +39,14 @@ const toKey = (r: KeyRow): IntegrationKey => ({
 
 export async function insertIntegrationKey(
   db: Queryable,
-  k: { name: string; prefix: string; keyHash: string; createdBy: number; now: Date },
+  k: { name: string; prefix: string; scope: KeyScope; keyHash: string; createdBy: number; now: Date },
 ): Promise<IntegrationKey> {
   const [row] = await db.query<KeyRow>(
     `WITH k AS (
-       INSERT INTO integration_keys (name, prefix, key_hash, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING *)
+       INSERT INTO integration_keys (name, prefix, scope, key_hash, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
      SELECT ${KEY_SELECT} FROM k JOIN users u ON u.id = k.created_by`,
-    [k.name, k.prefix, k.keyHash, k.createdBy, k.now],
+    [k.name, k.prefix, k.scope, k.keyHash, k.createdBy, k.now],
   );
   return toKey(row!);
 }
@@ -65,9 +68,13 @@ export async function revokeIntegrationKey(db: Queryable, id: number, now: Date)
 }
 
 /** The live key with this hash, marked as used now; null when unknown or revoked. */
-export async function touchIntegrationKey(db: Queryable, keyHash: string, now: Date): Promise<{ id: number; name: string } | null> {
-  const [row] = await db.query<{ id: number; name: string }>(
-    'UPDATE integration_keys SET last_used_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, name',
+export async function touchIntegrationKey(
+  db: Queryable,
+  keyHash: string,
+  now: Date,
+): Promise<{ id: number; name: string; scope: KeyScope } | null> {
+  const [row] = await db.query<{ id: number; name: string; scope: KeyScope }>(
+    'UPDATE integration_keys SET last_used_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, name, scope',
     [keyHash, now],
   );
   return row ?? null;

@@ -56,7 +56,7 @@ export async function signIn(
   }
   const found = await findUserByEmail(db, email);
   const ok = await passwords.verify(input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !ok || !found.active) {
+  if (!found || !ok || !found.active || found.passwordHash === null) {
     await recordSignInFailure(db, keys.account, now, limits.account.windowSeconds);
     await recordSignInFailure(db, keys.address, now, limits.address.windowSeconds);
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');

@@ -6,14 +6,15 @@ interface UserRow {
   email: string;
   name: string;
   role: Role;
-  password_hash: string;
+  password_hash: string | null;
   active: boolean;
 }
 
 export interface StoredUser {
   id: number;
   user: User;
-  passwordHash: string;
+  /** Null until the person sets a password (invited, or brought in by an integration). */
+  passwordHash: string | null;
   active: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EnrollmentStatus, UnenrollReason } from './codes';
 import { Count, Instant, NumericId, Ref } from './common';
+import { INTEGRATION_SCOPES } from './routes';
 
 // The activity feed (docs/domain.md §4): events from mail and calendar integrations and the CRM's
 // account events, which unenroll contacts by themselves, and the integration keys that
@@ -126,8 +127,17 @@ export type ActivityResult = z.infer<typeof ActivityResult>;
 // ---------------------------------------------------------------------------------------------
 // Integration keys (admin)
 
+/** What a key may do: post activity events, ingest data (docs/integration.md), or both. */
+export const IntegrationScope = z
+  .enum(INTEGRATION_SCOPES)
+  .describe('What the key may do: "activity" (the activity feed), "ingest" (the ingest API) or "both"');
+export type IntegrationScope = z.infer<typeof IntegrationScope>;
+
 export const CreateIntegrationKeyRequest = z
-  .object({ name: z.string().trim().min(1).max(100).describe('What uses the key, e.g. "Mail sync"') })
+  .object({
+    name: z.string().trim().min(1).max(100).describe('What uses the key, e.g. "Mail sync"'),
+    scope: IntegrationScope.default('activity'),
+  })
   .strict()
   .meta({ id: 'CreateIntegrationKeyRequest' });
 export type CreateIntegrationKeyRequest = z.infer<typeof CreateIntegrationKeyRequest>;
@@ -137,6 +147,7 @@ export const IntegrationKey = z
     id: z.string(),
     name: z.string(),
     prefix: z.string().describe('The first characters of the key, to recognise it'),
+    scope: IntegrationScope,
     createdAt: Instant,
     createdBy: Ref,
     lastUsedAt: Instant.nullable(),

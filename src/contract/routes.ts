@@ -4,6 +4,10 @@ import type { Role } from './auth';
  * session; otherwise the roles allowed (an empty list means any signed-in user). */
 export type Access = 'public' | 'integration' | readonly Role[];
 
+/** What an integration key may be allowed to do; a key's scope is one of these or both. */
+export const INTEGRATION_SCOPES = ['activity', 'ingest', 'both'] as const;
+export type KeyScope = (typeof INTEGRATION_SCOPES)[number];
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
@@ -18,6 +22,8 @@ export interface Route {
   /** Hono-style path, e.g. `/api/sequences/:id`. */
   path: string;
   access: Access;
+  /** For `integration` access: what the key must be allowed to do (default `activity`). */
+  keyScope?: Exclude<KeyScope, 'both'>;
   /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
   idempotent?: boolean;
   /** Success status; 204 has no body. */
@@ -165,7 +171,14 @@ export const routes = {
     access: CAN_CHANGE_ENROLLMENTS,
     status: 200,
   },
-  postActivity: { operationId: 'postActivity', method: 'post', path: '/api/activity', access: 'integration', status: 200 },
+  postActivity: {
+    operationId: 'postActivity',
+    method: 'post',
+    path: '/api/activity',
+    access: 'integration',
+    keyScope: 'activity',
+    status: 200,
+  },
   createApiKey: { operationId: 'createApiKey', method: 'post', path: '/api/integration-keys', access: ['admin'], status: 201 },
   listApiKeys: { operationId: 'listApiKeys', method: 'get', path: '/api/integration-keys', access: ['admin'], status: 200 },
   revokeApiKey: {

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import type { AppDeps } from '../deps';
+import { migrate } from '../store/migrate';
+import { postgresTestSchema } from '../store/test-db';
 import { signInAs, testClient, type TestClient } from '../test-utils';
 import { DEMO_PASSWORD } from '../store/seed/demo-users';
 
@@ -235,6 +237,37 @@ describe('throttling by account and address', () => {
     await local.close();
   });
 
+  it('lets no more concurrent guesses through than the limits allow', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const { local, attempt } = await client(() => now, {
+      signInLimit: { maxFailures: 3, windowSeconds: 900 },
+      addressLimit: { slowAfter: 5, maxDelaySeconds: 30, maxFailures: 30, windowSeconds: 900 },
+    });
+    // Fifty guesses at once at one account: each is checked and counted before the next.
+    const one = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => attempt('203.0.113.7', 'manager@example.com', `guess-${i}`).then((r) => r.status)),
+    );
+    expect(one.filter((s) => s === 401)).toHaveLength(3);
+    expect(one.filter((s) => s === 429)).toHaveLength(47);
+    // Fifty at once at fifty accounts: the address gets its five quick ones (two were spent
+    // above), then must wait.
+    const many = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => attempt('203.0.113.7', `someone-${i}@example.com`, 'password1').then((r) => r.status)),
+    );
+    expect(many.filter((s) => s === 401)).toHaveLength(2);
+    expect(many.filter((s) => s === 429)).toHaveLength(48);
+    await local.close();
+  });
+
+  it('leaves no counter behind for a client that only ever signs in', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const { local, attempt } = await client(() => now);
+    expect((await attempt('198.51.100.30', 'rep@example.com', DEMO_PASSWORD)).status).toBe(200);
+    const rows = await local.db.query("SELECT key FROM sign_in_attempts WHERE key LIKE '%198.51.100.30%'");
+    expect(rows).toEqual([]);
+    await local.close();
+  });
+
   it('counts the addresses of one IPv6 /64 as one client', async () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const { local, attempt } = await client(() => now, {
@@ -261,5 +294,37 @@ describe('throttling by account and address', () => {
     });
     expect(res.status).toBe(429);
     await local.close();
+  });
+});
+
+// On a real PostgreSQL the pool runs the attempts truly side by side: the row locks must hold.
+describe.runIf(!!process.env.TEST_DATABASE_URL)('throttling on PostgreSQL', () => {
+  it('lets no more concurrent guesses through than the limit, across pooled connections', async () => {
+    const pg = postgresTestSchema(process.env.TEST_DATABASE_URL ?? '', 'throttle');
+    const db = await pg.open();
+    try {
+      await migrate(db);
+      const app = createApp({
+        db,
+        clientAddress: () => '203.0.113.7',
+        signInLimit: { maxFailures: 3, windowSeconds: 900 },
+      });
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          app
+            .request('/api/session', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
+              body: JSON.stringify({ email: 'nobody@example.com', password: `guess-${i}` }),
+            })
+            .then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(37);
+    } finally {
+      await db.close();
+      await pg.cleanup();
+    }
   });
 });

@@ -9,8 +9,10 @@ import {
   deleteSession,
   findSession,
   insertSession,
+  dropEmptySignInCounters,
+  forgiveSignInAttempt,
+  lockSignInCounters,
   recordSignInFailure,
-  signInFailureCounts,
 } from './store';
 import { accountWait, addressWait, current, throttleKeys, type AddressLimit, type SignInLimit } from './throttle';
 import type { PasswordHasher } from './passwords';
@@ -44,11 +46,24 @@ export async function signIn(
   const now = clock.now();
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, address);
-  const counts = await signInFailureCounts(db, [keys.account, keys.address]);
-  const wait = Math.max(
-    accountWait(current(counts.get(keys.account), limits.account.windowSeconds, now), limits.account, now) ?? 0,
-    addressWait(current(counts.get(keys.address), limits.address.windowSeconds, now), limits.address, now) ?? 0,
-  );
+  // Check the counters and count this attempt as a failure in one transaction, with the rows
+  // locked: of many concurrent guesses only as many pass as the limits allow. A success is
+  // taken back afterwards.
+  const { wait, previousFailureAt } = await db.transaction(async (tx) => {
+    const counts = await lockSignInCounters(tx, [keys.account, keys.address], now);
+    const byAddress = current(counts.get(keys.address), limits.address.windowSeconds, now);
+    const waitFor = Math.max(
+      accountWait(current(counts.get(keys.account), limits.account.windowSeconds, now), limits.account, now) ?? 0,
+      addressWait(byAddress, limits.address, now) ?? 0,
+    );
+    if (waitFor > 0) {
+      await dropEmptySignInCounters(tx, [keys.account, keys.address]);
+    } else {
+      await recordSignInFailure(tx, keys.account, now, limits.account.windowSeconds);
+      await recordSignInFailure(tx, keys.address, now, limits.address.windowSeconds);
+    }
+    return { wait: waitFor, previousFailureAt: byAddress?.failures ? byAddress.lastFailureAt : null };
+  });
   if (wait > 0) {
     throw new HttpError(429, 'rate_limited', `Too many failed sign-in attempts. Try again in ${wait} s.`, undefined, {
       'Retry-After': String(wait),
@@ -57,13 +72,12 @@ export async function signIn(
   const found = await findUserByEmail(db, email);
   const ok = await passwords.verify(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok || !found.active || found.passwordHash === null) {
-    await recordSignInFailure(db, keys.account, now, limits.account.windowSeconds);
-    await recordSignInFailure(db, keys.address, now, limits.address.windowSeconds);
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');
   }
-  // The address's count stays: signing in to one's own account must not buy more guesses at
-  // others.
+  // The account's failures from this address are forgiven; the address's own count keeps its
+  // earlier failures (signing in to one's own account must not buy more guesses at others).
   await clearSignInFailures(db, keys.account);
+  await forgiveSignInAttempt(db, keys.address, now, previousFailureAt);
   const token = randomToken();
   const tokenHash = await sha256Hex(token);
   const csrfToken = randomToken(18);

@@ -55,10 +55,24 @@ export async function recordSignInFailure(
   return rows[0]?.failures ?? 1;
 }
 
-/** The stored counters of these keys, whatever their window (the caller knows each window). */
-export async function signInFailureCounts(db: Queryable, keys: string[]): Promise<Map<string, FailureCount>> {
-  const rows = await db.query<{ key: string; failures: number; window_start: Date; last_failure_at: Date | null }>(
-    'SELECT key, failures, window_start, last_failure_at FROM sign_in_attempts WHERE key = ANY($1::text[])',
+/**
+ * The counters of these keys, locked until the transaction ends (a key without one gets an
+ * empty counter first, so that there is a row to lock): concurrent sign-ins for the same keys
+ * wait here one by one, and each sees the attempts counted before it.
+ */
+export async function lockSignInCounters(
+  tx: Queryable,
+  keys: string[],
+  now: Date,
+): Promise<Map<string, FailureCount>> {
+  await tx.query(
+    `INSERT INTO sign_in_attempts (key, window_start, failures)
+     SELECT k, $2, 0 FROM unnest($1::text[]) AS k
+     ON CONFLICT (key) DO NOTHING`,
+    [keys, now],
+  );
+  const rows = await tx.query<{ key: string; failures: number; window_start: Date; last_failure_at: Date | null }>(
+    'SELECT key, failures, window_start, last_failure_at FROM sign_in_attempts WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE',
     [keys],
   );
   return new Map(
@@ -68,6 +82,30 @@ export async function signInFailureCounts(db: Queryable, keys: string[]): Promis
       return [r.key, { failures: r.failures, windowStart, lastFailureAt }];
     }),
   );
+}
+
+/** Takes back the attempt counted against the key at `countedAt` (it was a success): one
+ * failure fewer, and the latest failure as it was before, unless another has come since. A
+ * counter left at zero is removed. */
+export async function forgiveSignInAttempt(
+  db: Queryable,
+  key: string,
+  countedAt: Date,
+  previousFailureAt: Date | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE sign_in_attempts
+        SET failures = failures - 1,
+            last_failure_at = CASE WHEN last_failure_at = $2 THEN $3 ELSE last_failure_at END
+      WHERE key = $1 AND failures > 0`,
+    [key, countedAt, previousFailureAt],
+  );
+  await db.query('DELETE FROM sign_in_attempts WHERE key = $1 AND failures <= 0', [key]);
+}
+
+/** Removes counters that were created for a refused attempt and never counted anything. */
+export async function dropEmptySignInCounters(db: Queryable, keys: string[]): Promise<void> {
+  await db.query('DELETE FROM sign_in_attempts WHERE key = ANY($1::text[]) AND failures = 0', [keys]);
 }
 
 export async function clearSignInFailures(db: Queryable, key: string): Promise<void> {

@@ -245,14 +245,14 @@ describe('throttling by account and address', () => {
     });
     // Fifty guesses at once at one account: each is checked and counted before the next.
     const one = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => attempt('203.0.113.7', 'manager@example.com', `guess-${i}`).then((r) => r.status)),
+      Array.from({ length: 50 }, (_, i) => Promise.resolve(attempt('203.0.113.7', 'manager@example.com', `guess-${i}`)).then((r) => r.status)),
     );
     expect(one.filter((s) => s === 401)).toHaveLength(3);
     expect(one.filter((s) => s === 429)).toHaveLength(47);
     // Fifty at once at fifty accounts: the address gets its five quick ones (two were spent
     // above), then must wait.
     const many = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => attempt('203.0.113.7', `someone-${i}@example.com`, 'password1').then((r) => r.status)),
+      Array.from({ length: 50 }, (_, i) => Promise.resolve(attempt('203.0.113.7', `someone-${i}@example.com`, 'password1')).then((r) => r.status)),
     );
     expect(many.filter((s) => s === 401)).toHaveLength(2);
     expect(many.filter((s) => s === 429)).toHaveLength(48);
@@ -311,13 +311,13 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('throttling on PostgreSQL', () =
       });
       const statuses = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          app
-            .request('/api/session', {
+          Promise.resolve(
+            app.request('/api/session', {
               method: 'POST',
               headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': 'sign-in' },
               body: JSON.stringify({ email: 'nobody@example.com', password: `guess-${i}` }),
-            })
-            .then((r) => r.status),
+            }),
+          ).then((r) => r.status),
         ),
       );
       expect(statuses.filter((s) => s === 401)).toHaveLength(3);

@@ -7,7 +7,7 @@ import { type AppDeps, systemClock } from './deps';
 import type { AppEnv, Integration, Session } from './http/context';
 import { HttpError } from './http/errors';
 import { consoleLogger } from './logger';
-import { DEFAULT_SIGN_IN_LIMIT, resolveSession } from './sessions/service';
+import { resolveSession } from './sessions/service';
 import { randomToken } from './sessions/tokens';
 import { accountRoutes } from './account/routes';
 import { contactRoutes } from './contacts/routes';
@@ -21,6 +21,7 @@ import { probationRoutes } from './probation/routes';
 import { sequenceRoutes } from './sequences/routes';
 import { portablePasswords } from './sessions/passwords';
 import { authRoutes } from './sessions/routes';
+import { DEFAULT_ADDRESS_LIMIT, DEFAULT_SIGN_IN_LIMIT } from './sessions/throttle';
 import { systemRoutes } from './system/routes';
 
 /**
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     c.header('Cache-Control', 'no-store');
+    c.set('clientAddress', deps.clientAddress?.(c) ?? null);
     const token =
       getCookie(c, SESSION_COOKIE) ?? (acceptSessionHeader ? c.req.header(DEMO_SESSION_HEADER) : undefined);
     let session: Promise<Session | null> | undefined;
@@ -71,7 +73,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authRoutes(app, {
     db: deps.db,
     clock,
-    limit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT,
+    limits: {
+      account: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT,
+      address: deps.addressLimit ?? DEFAULT_ADDRESS_LIMIT,
+    },
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
     passwords: deps.passwords ?? portablePasswords,

@@ -20,7 +20,6 @@ describe('HOUSEKEEPING_INTERVAL_MINUTES', () => {
   });
 });
 
-
 describe('LOG_LEVEL', () => {
   it('defaults to info and takes any pino level, in any case', () => {
     expect(loadConfig({}).LOG_LEVEL).toBe('info');
@@ -32,5 +31,26 @@ describe('LOG_LEVEL', () => {
   it('refuses anything else, naming the variable and the choices', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set: the client is the socket peer', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(0);
+  });
+
+  it('takes the number of proxies in front of the server', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 2 ' }).TRUST_PROXY).toBe(2);
+  });
+
+  it('refuses "true" and anything else with a message saying what to write', () => {
+    for (const value of ['true', 'yes', '-1', '10', '1.5', 'loopback']) {
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY must be the number of proxies/);
+    }
   });
 });

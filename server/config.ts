@@ -19,6 +19,27 @@ const flag = (name: string) =>
       }),
   );
 
+// How many proxies in front of the server to believe, counted from the server outwards: 0 (the
+// default) reads the client from the socket and ignores X-Forwarded-For, which anyone can write;
+// 1 takes the right-most X-Forwarded-For entry (written by the one proxy), 2 the one before it.
+const trustProxy = z.preprocess(
+  unset,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return 0;
+      const s = v.trim().toLowerCase();
+      if (['0', 'false', 'no', 'off'].includes(s)) return 0;
+      if (/^[1-9]$/.test(s)) return Number(s);
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be the number of proxies in front of the server, 0 to 9 (got "${v}")`,
+      });
+      return z.NEVER;
+    }),
+);
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     unset,
@@ -65,6 +86,7 @@ const EnvSchema = z.object({
       })
       .default('info'),
   ),
+  TRUST_PROXY: trustProxy,
   NODE_ENV: z.preprocess(
     unset,
     z

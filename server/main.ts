@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { startHousekeeping, type Housekeeping } from './housekeeping/schedule';
 import { createLogger } from './log';
 import type { Logger } from './logger';
-import { createNodeApp } from './node-app';
+import { createNodeApp, nodeClientAddress } from './node-app';
 import { nodePasswords } from './node-passwords';
 import { DataDirInUse, lockDataDir } from './store/data-dir-lock';
 import type { Db } from './store/db';
@@ -129,7 +129,14 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const api = createApp({ db, secureCookies: config.SECURE_COOKIES, version, passwords: nodePasswords, logger: log });
+  const api = createApp({
+    db,
+    secureCookies: config.SECURE_COOKIES,
+    version,
+    passwords: nodePasswords,
+    logger: log,
+    clientAddress: nodeClientAddress(config.TRUST_PROXY),
+  });
   const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES, logger: log });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from './logger';
 import { randomToken } from './sessions/tokens';
 
@@ -34,13 +36,101 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// Powerful features the app never uses, switched off for the page and anything it embeds, so an
+// injected script or frame cannot ask for them either. Only names Chromium knows (an unknown one
+// is dropped with a warning; e2e/server.spec.ts checks them against document.featurePolicy).
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 export function securityHeaders(hsts: boolean): Record<string, string> {
   return {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Frame-Options': 'DENY',
+    // A window we open, or that opens us, gets no handle on this one (no cross-window attacks);
+    // our files and API answers are not for other sites to embed or read.
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
     ...(hsts ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** An address as the throttles key it: IPv4-mapped IPv6 as plain IPv4, no port or brackets;
+ * null when it is not an IP address. */
+export function normalizeAddress(raw: string): string | null {
+  let a = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1] ?? '';
+  else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  a = a.toLowerCase();
+  if (a.startsWith('::ffff:') && isIP(a.slice(7)) === 4) a = a.slice(7);
+  return isIP(a) ? a : null;
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustedProxies` > 0 the X-Forwarded-For
+ * entry that many hops out. Counted from the server: the socket is the nearest proxy, the
+ * right-most entry is what that proxy saw, and so on; entries further left are the client's
+ * own word and never believed. With fewer entries than hops, the left-most is taken.
+ */
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxies: number,
+): string | null {
+  const socket = socketAddress ? normalizeAddress(socketAddress) : null;
+  if (trustedProxies <= 0 || !socket) return socket;
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const outwards = [socket, ...entries.reverse()];
+  const chosen = outwards[Math.min(trustedProxies, outwards.length - 1)] ?? socket;
+  // A proxy we trust wrote something that is not an address: count the request against the
+  // proxy rather than against a name anyone could vary.
+  return normalizeAddress(chosen) ?? socket;
+}
+
+/** What createApp's `clientAddress` needs on Node: the address of the request the Node
+ * adapter (@hono/node-server) received. */
+export function nodeClientAddress(trustedProxies: number): (c: Context) => string | null {
+  return (c) => {
+    let socketAddress: string | undefined;
+    try {
+      socketAddress = getConnInfo(c).remote.address;
+    } catch {
+      return null; // not a request from a Node socket (e.g. app.request() in a test)
+    }
+    return clientAddress(socketAddress, c.req.header('X-Forwarded-For'), trustedProxies);
   };
 }
 

@@ -3,7 +3,7 @@
 // wait: there is nothing for two to do). The timer never keeps the process alive, and stop()
 // ends a round in progress between two batches, before the store is closed.
 import type { Clock } from '../deps';
-import { DEFAULT_SIGN_IN_LIMIT } from '../sessions/service';
+import { DEFAULT_ADDRESS_LIMIT, DEFAULT_SIGN_IN_LIMIT } from '../sessions/throttle';
 import type { Db } from '../store/db';
 import { withLockIfFree } from '../store/locks';
 import { purgeExpired, type Purged, type Retention } from './purge';
@@ -12,7 +12,8 @@ import { purgeExpired, type Purged, type Retention } from './purge';
  * (a retry comes within seconds or minutes; a day covers a client that retries the next
  * morning). */
 export const DEFAULT_RETENTION: Retention = {
-  signInWindowSeconds: DEFAULT_SIGN_IN_LIMIT.windowSeconds,
+  // Both kinds of sign-in counter (per account and address, per address) share the table.
+  signInWindowSeconds: Math.max(DEFAULT_SIGN_IN_LIMIT.windowSeconds, DEFAULT_ADDRESS_LIMIT.windowSeconds),
   idempotencySeconds: 24 * 3600,
 };
 

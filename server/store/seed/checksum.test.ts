@@ -141,7 +141,7 @@ async function generatedChecksums(dataset: Dataset): Promise<Record<string, unkn
 
 // Recorded from the generator before the split.
 const DEMO_TABLES: Record<string, string> = {
-  account: '1 26c4c3d55f61975d288c81fbf8458c0e',
+  account: '1 9d8a3f218540e01c4bf8df628385a365',
   activity_events: '0 d41d8cd98f00b204e9800998ecf8427e',
   audit_log: '0 d41d8cd98f00b204e9800998ecf8427e',
   companies: '1150 307fa2a8d481e0a902a686d03f2ad983',
@@ -149,14 +149,16 @@ const DEMO_TABLES: Record<string, string> = {
   email_daily: '928 3bc155f2f1f02e30499701e418938253',
   email_events: '165000 241729a954603a77133f6cf64f656aa2',
   email_not_sent_daily: '1004 0202004809a89e1d90408f0437bcf00a',
-  enrollments: '25000 36ed0961104a0b33419925cb07a0b314',
+  enrollments: '25000 f810395f1ceda9800b21655132e26774',
   idempotency_keys: '0 d41d8cd98f00b204e9800998ecf8427e',
-  inboxes: '15 aece82de2ef23c6039e444e851e18f15',
+  inboxes: '15 fd681641f1cfd36abd0bef6e63c18a98',
   integration_keys: '0 d41d8cd98f00b204e9800998ecf8427e',
   marketing_emails: '15 8a13c9b061042750cedf93e02ecfd4fa',
   probation_transitions: '1 dcfed867223a6238bc152af4e4c8bf51',
   review_progress: '0 d41d8cd98f00b204e9800998ecf8427e',
   review_removals: '0 d41d8cd98f00b204e9800998ecf8427e',
+  send_spread_items: '0 d41d8cd98f00b204e9800998ecf8427e',
+  send_spreads: '0 d41d8cd98f00b204e9800998ecf8427e',
   sequence_steps: '101 e7a9d54ede4f5801cdc195abd4a90888',
   sequences: '21 4bf21b6f6004472f3abcfa3f62f98793',
   sessions: '0 d41d8cd98f00b204e9800998ecf8427e',
@@ -168,13 +170,13 @@ const DEMO_TABLES: Record<string, string> = {
 };
 
 const DEMO_GENERATED: Record<string, unknown> = {
-  account: '1 0de76f421ed26eef0d07853e94308792',
+  account: '1 2f893a57ee12f1a880e3295c614d2808',
   companies: '1150 3ae91e4c2cfcf1f63a49661e0f771789',
   contacts: '5600 8d43aee9c2b8f81375b4346d1654fc78',
   'contacts (update)': '1109 f1a83a1bd52af494207a2c24672f4cb4',
   email_events: '165000 2b3b82b32c8ebf4e6a6a6f845e02668b',
-  enrollments: '25000 5c822fd55b9da7ffdeb20bbd99861dfb',
-  inboxes: '15 31f9f5c6ab879d0a437cb5f05d7531ef',
+  enrollments: '25000 d0a60bd13d00ae3ff065a1e97baeb45f',
+  inboxes: '15 a07dcedd46ec4f3d3fc6e1606812685b',
   marketing_emails: '15 5b0103efe1b40d4b938e23bce10e9dc5',
   sequence_steps: '101 bb7ea8e99557bd2d94de7600f25166c1',
   sequences: '21 7cf706870fc31feaa6231b16931d8b57',

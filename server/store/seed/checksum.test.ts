@@ -191,7 +191,7 @@ const DEMO_GENERATED: Record<string, unknown> = {
 };
 
 const XL_GENERATED: Record<string, unknown> = {
-  account: '1 abcd19fa2c478ec19f59fd3131e15e13',
+  account: '1 77381125b963bd25f284744169d9961e',
   companies: '48000 909650a1f39e669a6c81ed66cca7c20c',
   contacts: '300000 f925619c8ae92919e59879701ef05bb1',
   'contacts (update)': '7697 208a5d23e63ab36bc71e5b39988feb0c',

@@ -197,7 +197,7 @@ const XL_GENERATED: Record<string, unknown> = {
   'contacts (update)': '7697 208a5d23e63ab36bc71e5b39988feb0c',
   email_events: '2000000 1f71f01992d111a62660556ebe867981',
   enrollments: '1000000 633a768c5f9c881622785a65ab56cc69',
-  inboxes: '56 69815345f6a2170535157afe57b435c5',
+  inboxes: '56 5bc73deb49b7ce9a16cb7bf2ac7e1f1f',
   marketing_emails: '15 9d513ff5999cdc5ae2de24984afb9d14',
   sequence_steps: '393 68fe25372b083b6d206e5734705fe09d',
   sequences: '80 47db2422f62e8adf1dd836ff5be89e9d',

@@ -14,6 +14,7 @@ import { seed, type SeedStats } from '../server/store/seed/seed';
 import { openSeededDb, demoSnapshot } from '../server/store/test-db';
 import { signInAs } from '../server/test-utils';
 import { benchEmailHealth } from './email-health';
+import { benchForecast } from './forecast';
 import { benchBulkUnenroll } from './unenroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -175,6 +176,8 @@ async function main() {
 
   // Email health: xl (2,000,000 events) against the demo dataset.
   rows.push(...(await benchEmailHealth(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
+  // Send forecast and Spread preview: xl against the demo dataset, per inbox.
+  rows.push(...(await benchForecast(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
   await demoDb.close();
 
   // Bulk unenroll and Undo of the 200,000-row sequence against a plain UPDATE of the same rows:

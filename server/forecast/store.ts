@@ -62,7 +62,11 @@ export async function findInboxes(db: Queryable, where: { userId?: number; inbox
   }));
 }
 
-/** Scheduled sends per inbox and local day, for `days` days from `from`. */
+/**
+ * Scheduled sends per inbox and local day, for `days` days from `from`. The week's rows are
+ * first counted per sequence and step from the index alone; only those few groups are then
+ * checked against the steps (email or not) and the sequences (deleted or not).
+ */
 export async function scheduledPerDay(
   db: Queryable,
   inboxIds: readonly number[],
@@ -72,9 +76,17 @@ export async function scheduledPerDay(
 ): Promise<Array<{ inboxId: number; day: string; count: number }>> {
   if (!inboxIds.length) return [];
   const rows = await db.query<{ inbox_id: number; day: string; n: number }>(
-    `SELECT e.inbox_id, ${localDay('$2')} AS day, count(*)::int AS n
-       FROM enrollments e ${JOINS}
-      WHERE e.inbox_id = ANY($1::int[]) AND ${range('$2', '$3', '$4')} AND ${SCHEDULED_SEND}
+    `WITH g AS (
+       SELECT e.inbox_id, ${localDay('$2')} AS day, e.sequence_id, e.current_step, count(*) AS n
+         FROM enrollments e
+        WHERE e.inbox_id = ANY($1::int[]) AND e.status = 'active' AND ${range('$2', '$3', '$4')}
+        GROUP BY 1, 2, 3, 4
+     )
+     SELECT g.inbox_id, g.day, sum(g.n)::int AS n
+       FROM g
+       JOIN sequence_steps st ON st.sequence_id = g.sequence_id AND st.position = g.current_step
+       JOIN sequences s ON s.id = g.sequence_id
+      WHERE st.type IN ('automated_email', 'manual_email') AND s.deleted_at IS NULL
       GROUP BY 1, 2`,
     [inboxIds, tz, from, days],
   );

@@ -20,7 +20,7 @@ export function ForecastChart({ forecast }: { forecast: InboxForecast }) {
   const slot = (WIDTH - 2 * SIDE) / forecast.days.length;
   const bar = Math.min(56, slot * 0.6);
   return (
-    <svg className="forecast-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg className="forecast-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
       {forecast.days.map((day, i) => {
         const x = SIDE + i * slot + (slot - bar) / 2;
         const within = Math.min(day.scheduled, forecast.pauseAt);

@@ -249,4 +249,34 @@ export const routes = {
     access: MARKETING,
     status: 200,
   },
+  // ---- send forecast (issue 14) ----
+  getSendForecast: {
+    operationId: 'getSendForecast',
+    method: 'get',
+    path: '/api/send-forecast',
+    access: [],
+    status: 200,
+  },
+  previewSpread: {
+    operationId: 'previewSpread',
+    method: 'get',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  spreadSends: {
+    operationId: 'spreadSends',
+    method: 'post',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  undoSpread: {
+    operationId: 'undoSpread',
+    method: 'post',
+    path: '/api/send-spreads/:id/undo',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
 } as const satisfies Record<string, Route>;

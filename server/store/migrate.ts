@@ -6,6 +6,7 @@ import m004 from './migrations/004-unenrolling';
 import m005 from './migrations/005-enrollment-search-by-sequence';
 import m006 from './migrations/006-probation';
 import m007 from './migrations/007-sequence-figures';
+import m010 from './migrations/010-needs-attention';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 5, name: 'enrollment-search-by-sequence', sql: m005 },
   { version: 6, name: 'probation', sql: m006 },
   { version: 7, name: 'sequence-figures', sql: m007 },
+  { version: 10, name: 'needs-attention', sql: m010 },
 ]);
 
 export function byVersion(list: readonly Migration[]): Migration[] {

@@ -47,6 +47,7 @@ import {
   NotSentPage,
   UpdateIndustryRequest,
 } from './email-health';
+import { AttentionFilter, AttentionFixRequest, AttentionFixResult, AttentionOverview } from './attention';
 import { MarketingEmail, MarketingEmailListQuery, MarketingEmailPage } from './marketing-email';
 import {
   AccountProbation,
@@ -216,9 +217,36 @@ export const api = {
     body: BulkUnenrollRequest,
     response: BulkUnenrollResult,
   }),
+  getAttention: endpoint({
+    ...routes.getAttention,
+    summary:
+      'Needs attention: every enrollment with an enrollment error or a send problem across the sequences the caller ' +
+      'may see (reps: their own), grouped by what fixes it, biggest group first',
+    tag: 'attention',
+    query: AttentionFilter,
+    response: AttentionOverview,
+  }),
+  attentionReenroll: endpoint({
+    ...routes.attentionReenroll,
+    summary:
+      'Re-enroll a send-problem group (at this step, or at the next step spread under the inboxes\' daily limits), ' +
+      'all or nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
+  attentionUnenroll: endpoint({
+    ...routes.attentionUnenroll,
+    summary:
+      'Unenroll a contact-error group (enrollments refused with an error code) to clean the sequences up, all or ' +
+      'nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
   undoUnenroll: endpoint({
     ...routes.undoUnenroll,
-    summary: 'Undo a bulk unenroll: restore what nothing changed since, say what was left and why (idempotent)',
+    summary: 'Undo a bulk unenroll or a Needs attention remedy: restore what nothing changed since, say what was left and why (idempotent)',
     tag: 'enrollments',
     params: IdParams,
     response: UndoResult,

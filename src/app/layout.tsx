@@ -139,10 +139,13 @@ export function Layout() {
                     >
                       {t(item.key)}
                       {item.to === '/attention' && attention.data && attention.data.total > 0 ? (
-                        <span className="main-nav__count">
-                          <span aria-hidden="true">{formatInteger(attention.data.total)}</span>
-                          <span className="visually-hidden">{t('nav.attentionCount', { count: attention.data.total })}</span>
-                        </span>
+                        <>
+                          {' '}
+                          <span className="main-nav__count">
+                            <span aria-hidden="true">{formatInteger(attention.data.total)}</span>
+                            <span className="visually-hidden">{t('nav.attentionCount', { count: attention.data.total })}</span>
+                          </span>
+                        </>
                       ) : null}
                     </NavLink>
                   </li>

@@ -36,7 +36,11 @@ export function AttentionGroupCard({ group, filter, onFix }: AttentionGroupCardP
         : t('attention.actions.reenrollThis', { count: group.fixable });
 
   return (
-    <article className={`attention-group attention-group--${group.kind}`} aria-labelledby={titleId}>
+    <article
+      className={`attention-group attention-group--${group.kind}`}
+      aria-labelledby={titleId}
+      data-group={`${code}:${group.key.inboxId ?? ''}`}
+    >
       <header className="attention-group__header">
         <h3 id={titleId} className="attention-group__title">
           {isContactError ? <code className="attention-group__code">{code}</code> : null}

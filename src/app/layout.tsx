@@ -14,8 +14,8 @@ import { MAIN_ID, SkipLink } from './skip-link';
 import { ThemeSelect } from './theme-select';
 
 const NAV = [
-  { to: '/attention', key: 'nav.attention' },
   { to: '/sequences', key: 'nav.sequences' },
+  { to: '/attention', key: 'nav.attention' },
   { to: '/email-health', key: 'nav.emailHealth' },
   { to: '/marketing-email', key: 'nav.marketingEmail' },
   { to: '/settings/inboxes', key: 'nav.inboxes' },

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { request } from '../../../api/client';
 import { api } from '../../../api/endpoints';
@@ -69,14 +69,16 @@ describe('Needs attention', () => {
 
     const outcome = await screen.findByRole('status', { name: 'Done' });
     expect(outcome).toHaveTextContent(`${n(bounced.count)} contacts with BOUNCED unenrolled.`);
-    expect(outcome).toHaveFocus();
+    await waitFor(() => expect(outcome).toHaveFocus());
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await screen.findByRole('heading', { level: 2, name: /need attention/ });
     expect((await overview()).groups.some((g) => g.key.code === 'BOUNCED')).toBe(false);
     await expect.poll(() => screen.getAllByRole('article').some((a) => a.dataset.group === 'BOUNCED:')).toBe(false);
 
     await user.click(within(outcome).getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByRole('status', { name: 'Undone' })).toHaveTextContent(`${n(bounced.count)} contacts restored.`);
+    const undone = await screen.findByRole('status', { name: 'Undone' });
+    expect(undone).toHaveTextContent(`${n(bounced.count)} contacts restored.`);
+    await waitFor(() => expect(undone).toHaveFocus());
     await expect.poll(() => screen.getAllByRole('article').some((a) => a.dataset.group === 'BOUNCED:')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import './attention.css';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { can } from '../../../api/can';
@@ -32,6 +32,20 @@ export function AttentionView({ user }: { user: User }) {
   const [fixing, setFixing] = useState<AttentionGroup | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  // Set when a remedy is done: once the dialog is gone (and has put the focus back on the
+  // button that opened it, which may then leave with its group), the outcome takes the focus.
+  const [focusOutcome, setFocusOutcome] = useState(0);
+  useEffect(() => {
+    if (!focusOutcome || fixing) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => outcomeRef.current?.focus());
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [focusOutcome, fixing]);
   const mayFix = can(api.attentionReenroll, user);
 
   const setFilter = (next: AttentionFilter) => setParams(attentionSearch(next), { replace: true });
@@ -54,7 +68,17 @@ export function AttentionView({ user }: { user: User }) {
     content = (
       <>
         <AttentionFilters filter={filter} choices={data.filters} onChange={setFilter} />
-        {outcome ? <FixOutcome ref={outcomeRef} outcome={outcome} onUndone={setOutcome} /> : null}
+        {outcome ? (
+          <FixOutcome
+            ref={outcomeRef}
+            outcome={outcome}
+            onUndone={(undone) => {
+              setOutcome(undone);
+              // Undo leaves with its button: the keyboard stays on the outcome.
+              setFocusOutcome((n) => n + 1);
+            }}
+          />
+        ) : null}
         {data.groups.length === 0 ? (
           <EmptyState
             title={filtered ? t('attention.emptyFilteredTitle') : t('attention.emptyTitle')}
@@ -101,7 +125,7 @@ export function AttentionView({ user }: { user: User }) {
             setFixing(null);
             setOutcome(done);
             // The outcome, with its Undo, is where the keyboard goes next.
-            requestAnimationFrame(() => outcomeRef.current?.focus());
+            setFocusOutcome((n) => n + 1);
           }}
         />
       ) : null}

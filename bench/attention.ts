@@ -25,12 +25,10 @@ export async function benchAttention(a: {
         WHERE (e.status = 'paused' AND e.email_error IS NOT NULL) OR (e.status = 'failed' AND e.enroll_error IS NOT NULL)`,
     ),
   );
-  const filtered = await p50(async () => {
-    const all = (await get('/api/attention')) as { filters: { sequences: Array<{ id: string }> } };
-    return get(`/api/attention?sequenceId=${all.filters.sequences[0]!.id}`);
-  });
+  const all = (await get('/api/attention')) as { filters: { sequences: Array<{ id: string }> } };
+  const filtered = await p50(() => get(`/api/attention?sequenceId=${all.filters.sequences[0]!.id}`));
   return [
-    { name: 'needs attention: API vs plain count', ms: api, baselineMs: plain, ratio: api / plain, goal: 3 },
+    { name: 'needs attention: API vs plain count', ms: api, baselineMs: plain, ratio: api / plain, goal: 2 },
     // Absolute, against the one-second budget of the issue: reported as a share of it.
     { name: 'needs attention: xl ms vs 1 s budget', ms: api, baselineMs: 1000, ratio: api / 1000, goal: 0.5 },
     { name: 'needs attention: filtered (info)', ms: filtered, baselineMs: api, ratio: filtered / api, goal: null },

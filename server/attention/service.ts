@@ -24,7 +24,7 @@ import { requireSequence } from '../sequences/service';
 import { audit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
 import {
-  attentionCells,
+  attentionTallies,
   countGroup,
   createBatch,
   inboxesById,
@@ -47,19 +47,16 @@ async function checkFilter(db: Queryable, filter: AttentionFilter, viewer: Viewe
   if (filter.sequenceId) await requireSequence(db, Number(filter.sequenceId), viewer);
 }
 
-const keyOf = (cell: Pick<AttentionCell, 'code' | 'inboxId'>) =>
-  groupsByInbox(cell.code) ? `${cell.code}:${cell.inboxId ?? ''}` : cell.code;
+const keyOf = (cell: Pick<AttentionCell, 'code' | 'inboxId'>) => `${cell.code}:${cell.inboxId ?? ''}`;
 
-const matches = (cell: AttentionCell, f: AttentionFilter) =>
-  (!f.sequenceId || cell.sequenceId === Number(f.sequenceId)) &&
-  (!f.enrolledBy || cell.enrolledBy === Number(f.enrolledBy)) &&
-  (!f.inboxId || cell.inboxId === Number(f.inboxId));
+/** Biggest first (then by id, so the order is stable). */
+const biggestFirst = (list: Array<[number, number]>) => [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 
-/** Sums counts by id, biggest first (then by id, so the order is stable). */
+/** Sums counts by id, biggest first. */
 function tally(entries: Iterable<[number, number]>): Array<[number, number]> {
   const sums = new Map<number, number>();
   for (const [id, n] of entries) sums.set(id, (sums.get(id) ?? 0) + n);
-  return [...sums].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return biggestFirst([...sums]);
 }
 
 /**
@@ -69,25 +66,24 @@ function tally(entries: Iterable<[number, number]>): Array<[number, number]> {
 export async function attentionOverview(db: Db, session: Session, filter: AttentionFilter): Promise<AttentionOverview> {
   const viewer = viewerOf(session);
   await checkFilter(db, filter, viewer);
-  const cells = await attentionCells(db, viewer);
-  const shown = cells.filter((c) => matches(c, filter));
+  const tallies = await attentionTallies(db, viewer, filter);
 
   const byGroup = new Map<string, AttentionCell[]>();
-  for (const cell of shown) {
+  for (const cell of tallies.cells) {
     const key = keyOf(cell);
     const list = byGroup.get(key);
     if (list) list.push(cell);
     else byGroup.set(key, [cell]);
   }
 
-  const sequenceIds = [...new Set(cells.map((c) => c.sequenceId))];
-  const inboxIds = [...new Set(cells.flatMap((c) => (c.inboxId === null ? [] : [c.inboxId])))];
+  const sequenceIds = [...new Set([...tallies.sequences.map(([id]) => id), ...tallies.cells.map((c) => c.sequenceId)])];
+  const inboxIds = [...new Set([...tallies.inboxes.map(([id]) => id), ...tallies.cells.flatMap((c) => (c.inboxId === null ? [] : [c.inboxId]))])];
   const [names, owners, inboxes] = await Promise.all([
     sequenceNames(db, sequenceIds),
-    userNames(db, [...new Set(cells.map((c) => c.enrolledBy))]),
+    userNames(db, tallies.owners.map(([id]) => id)),
     inboxesById(db, inboxIds),
   ]);
-  const hasAlreadyEnrolled = shown.some((c) => c.code === 'ALREADY_ENROLLED');
+  const hasAlreadyEnrolled = tallies.cells.some((c) => c.code === 'ALREADY_ENROLLED');
   const related = hasAlreadyEnrolled ? await relatedSequences(db, filter, viewer, MAX_GROUP_SEQUENCES) : [];
   const inboxOf = (id: number) => {
     const i = inboxes.get(id);
@@ -118,14 +114,12 @@ export async function attentionOverview(db: Db, session: Session, filter: Attent
     total: groups.reduce((n, g) => n + g.count, 0),
     groups,
     filters: {
-      sequences: tally(cells.map((c) => [c.sequenceId, c.count])).map(([id, count]) => ({ id: String(id), name: names.get(id) ?? '', count })),
-      owners: tally(cells.map((c) => [c.enrolledBy, c.count])).map(([id, count]) => ({ id: String(id), name: owners.get(id) ?? '', count })),
-      inboxes: tally(cells.flatMap((c): Array<[number, number]> => (c.inboxId === null ? [] : [[c.inboxId, c.count]]))).flatMap(
-        ([id, count]) => {
-          const inbox = inboxOf(id);
-          return inbox ? [{ ...inbox, count }] : [];
-        },
-      ),
+      sequences: biggestFirst(tallies.sequences).map(([id, count]) => ({ id: String(id), name: names.get(id) ?? '', count })),
+      owners: biggestFirst(tallies.owners).map(([id, count]) => ({ id: String(id), name: owners.get(id) ?? '', count })),
+      inboxes: biggestFirst(tallies.inboxes).flatMap(([id, count]) => {
+        const inbox = inboxOf(id);
+        return inbox ? [{ ...inbox, count }] : [];
+      }),
     },
   };
 }

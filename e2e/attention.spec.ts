@@ -118,3 +118,20 @@ test('in Swedish, a rep re-enrolls a send-limit group at the next step and undoe
   const restored = (await (await page.request.get(`/api/attention?sequenceId=${id}`)).json()) as AttentionOverview;
   expect(restored.groups.find((g) => g.key.code === 'SEND_LIMIT_REACHED')?.count).toBe(group.count);
 });
+
+test('on a 360 px phone in the dark theme, the page fits and passes axe', async ({ page, signInAs }) => {
+  test.setTimeout(60_000);
+  await signInAs('manager');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/attention');
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
+  await expect(page.locator('article').first()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  await checkA11y(page);
+});

@@ -14,6 +14,7 @@ import { contactRoutes } from './contacts/routes';
 import { emailHealthRoutes } from './email-health/routes';
 import { enrollmentRoutes } from './enrollments/routes';
 import { forecastRoutes } from './forecast/routes';
+import { attentionRoutes } from './attention/routes';
 import { inboxRoutes } from './inboxes/routes';
 import { integrationRoutes } from './integrations/routes';
 import { resolveIntegrationKey } from './integrations/service';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });
+  attentionRoutes(app, { db: deps.db, clock });
   contactRoutes(app, { db: deps.db, clock });
   inboxRoutes(app, { db: deps.db });
   integrationRoutes(app, { db: deps.db, clock });

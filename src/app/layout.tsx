@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { attentionQuery } from '../features/attention/api/get-attention';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { ResetDemoData } from '../features/auth/components/reset-demo-data';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { formatInteger } from '../i18n/format';
 import { PRODUCT_NAME } from '../ui/product-name';
 import { useLandmarkProps } from './landmarks';
 import { LanguageSelect } from './language-select';
@@ -14,6 +16,7 @@ import { AppLocale } from '../ui/app-locale';
 
 const NAV = [
   { to: '/sequences', key: 'nav.sequences' },
+  { to: '/attention', key: 'nav.attention' },
   { to: '/contacts', key: 'nav.contacts' },
   { to: '/email-health', key: 'nav.emailHealth' },
   { to: '/marketing-email', key: 'nav.marketingEmail' },
@@ -30,6 +33,8 @@ export function Layout() {
   const { pathname } = useLocation();
   const { data: session } = useQuery(sessionQuery());
   const signOut = useSignOut();
+  // The navigation's count: what Needs attention holds for this user, unfiltered.
+  const attention = useQuery({ ...attentionQuery(), enabled: Boolean(session?.user) });
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
@@ -136,6 +141,15 @@ export function Layout() {
                         }}
                       >
                         {t(item.key)}
+                        {item.to === '/attention' && attention.data && attention.data.total > 0 ? (
+                          <>
+                            {' '}
+                            <span className="main-nav__count">
+                              <span aria-hidden="true">{formatInteger(attention.data.total)}</span>
+                              <span className="visually-hidden">{t('nav.attentionCount', { count: attention.data.total })}</span>
+                            </span>
+                          </>
+                        ) : null}
                       </NavLink>
                     </li>
                   ))}

@@ -12,6 +12,7 @@ import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
 import type { InboxesSettingsPageData } from './inboxes-settings-page';
+import type { AttentionPageData } from './attention-page';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
@@ -116,6 +117,17 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   lazy: {
                     Component: lazyPage(() => import('../features/sequences/components/sequence-page'), 'SequencePage'),
                   },
+                },
+                {
+                  path: 'attention',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<AttentionPageData> => {
+                    const loaders = early(() => import('../features/attention/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadAttention } = await loaders;
+                    await loadAttention({ queryClient, request, rethrowIfRouteError });
+                    return { user };
+                  },
+                  lazy: { Component: lazyPage(() => import('./attention-page'), 'AttentionPage') },
                 },
                 {
                   path: 'contacts',

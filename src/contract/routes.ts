@@ -198,6 +198,24 @@ export const routes = {
     access: ['admin'],
     status: 204,
   },
+  // ---- needs attention (issue 14) ----
+  getAttention: { operationId: 'getAttention', method: 'get', path: '/api/attention', access: [], status: 200 },
+  attentionReenroll: {
+    operationId: 'attentionReenroll',
+    method: 'post',
+    path: '/api/attention/reenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  attentionUnenroll: {
+    operationId: 'attentionUnenroll',
+    method: 'post',
+    path: '/api/attention/unenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
   // ---- marketing email and probation (issue 6) ----
   listMarketingEmails: {
     operationId: 'listMarketingEmails',

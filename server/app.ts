@@ -20,6 +20,8 @@ import { sequenceRoutes } from './sequences/routes';
 import { portablePasswords } from './sessions/passwords';
 import { authRoutes } from './sessions/routes';
 import { systemRoutes } from './system/routes';
+import { DEFAULT_USER_LIMITS } from './users/service';
+import { userRoutes } from './users/routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -55,6 +57,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
     passwords: deps.passwords ?? portablePasswords,
+  });
+  userRoutes(app, {
+    db: deps.db,
+    clock,
+    passwords: deps.passwords ?? portablePasswords,
+    limits: deps.userLimits ?? DEFAULT_USER_LIMITS,
+    secureCookies: deps.secureCookies ?? false,
+    acceptSessionHeader,
   });
   sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });

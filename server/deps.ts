@@ -1,5 +1,6 @@
 import type { PasswordHasher } from './sessions/passwords';
 import type { Db } from './store/db';
+import type { RateLimit } from './store/rate-limit';
 
 export interface Clock {
   now(): Date;
@@ -23,4 +24,13 @@ export interface AppDeps {
   version?: string;
   /** Password hashing; defaults to the portable one (the Node server passes its thread-pool one). */
   passwords?: PasswordHasher;
+  /** Invites per address and invite-token attempts allowed per window before 429. */
+  userLimits?: UserLimits;
+}
+
+export interface UserLimits {
+  /** Invites per invited address. */
+  invites: RateLimit;
+  /** Attempts to set a password per invite token. */
+  acceptInvite: RateLimit;
 }

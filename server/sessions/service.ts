@@ -3,7 +3,7 @@ import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { Session } from '../http/context';
 import { HttpError } from '../http/errors';
-import { findUserByEmail } from './users-store';
+import { findUserByEmail, touchLastSignIn } from './users-store';
 import {
   clearSignInFailures,
   deleteSession,
@@ -50,6 +50,7 @@ export async function signIn(
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');
   }
   await clearSignInFailures(db, key);
+  await touchLastSignIn(db, found.id, now);
   const token = randomToken();
   const tokenHash = await sha256Hex(token);
   const csrfToken = randomToken(18);

@@ -7,6 +7,7 @@ import m005 from './migrations/005-enrollment-search-by-sequence';
 import m006 from './migrations/006-probation';
 import m007 from './migrations/007-sequence-figures';
 import m012 from './migrations/012-data-in';
+import m013 from './migrations/013-users-and-invites';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 6, name: 'probation', sql: m006 },
   { version: 7, name: 'sequence-figures', sql: m007 },
   { version: 12, name: 'data-in', sql: m012 },
+  { version: 13, name: 'users-and-invites', sql: m013 },
 ]);
 
 export function byVersion(list: readonly Migration[]): Migration[] {

@@ -6,7 +6,10 @@ import { NUMERIC_ID } from '../contract/ids';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import type { ContactPageData } from '../features/contacts/components/contact-page';
+import { keysQuery } from '../features/integrations/api/get-keys';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
+import { usersQuery } from '../features/users/api/get-users';
+import type { UsersPageData } from '../features/users/components/users-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
@@ -71,6 +74,14 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   },
                   lazy: {
                     Component: lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage'),
+                  },
+                },
+                {
+                  // An invite link: /invite#<token>. The token stays in the fragment, which the
+                  // browser never sends, so no server log or Referer header ever holds it.
+                  path: 'invite',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/auth/components/accept-invite-page'), 'AcceptInvitePage'),
                   },
                 },
               ],
@@ -163,6 +174,28 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return { user };
                   },
                   lazy: { Component: lazyPage(() => import('./marketing-email-page'), 'MarketingEmailPage') },
+                },
+                {
+                  path: 'settings/users',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<UsersPageData> => {
+                    const user = await requireUser(queryClient, request);
+                    await queryClient.ensureQueryData(usersQuery()).catch(rethrowIfRouteError);
+                    return { user };
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/users/components/users-page'), 'UsersPage'),
+                  },
+                },
+                {
+                  path: 'settings/integrations',
+                  loader: async ({ request }: LoaderFunctionArgs) => {
+                    await requireUser(queryClient, request);
+                    await queryClient.ensureQueryData(keysQuery()).catch(rethrowIfRouteError);
+                    return null;
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/integrations/components/integrations-page'), 'IntegrationsPage'),
+                  },
                 },
                 {
                   path: 'settings/inboxes',

@@ -111,20 +111,21 @@ function CreateKeyForm({ create, onCancel }: { create: ReturnType<typeof useCrea
         <fieldset className="scope-options">
           <legend className="field__label">{t('integrations.form.scope')}</legend>
           {INTEGRATION_SCOPES.map((option) => (
-            <label key={option} className="scope-option">
+            <div key={option} className="scope-option">
               <input
+                id={`${id}-scope-${option}`}
                 type="radio"
                 name={`${id}-scope`}
                 value={option}
                 checked={scope === option}
                 onChange={() => setScope(option)}
-                aria-describedby={`${id}-scope-${option}`}
+                aria-describedby={`${id}-scope-${option}-help`}
               />
-              <span>{t(`integrations.scopes.${option}`)}</span>
-              <span id={`${id}-scope-${option}`} className="scope-option__help">
+              <label htmlFor={`${id}-scope-${option}`}>{t(`integrations.scopes.${option}`)}</label>
+              <span id={`${id}-scope-${option}-help`} className="scope-option__help">
                 {t(`integrations.scopeHelp.${option}`)}
               </span>
-            </label>
+            </div>
           ))}
         </fieldset>
         <div className="dialog__actions">

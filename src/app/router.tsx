@@ -6,10 +6,7 @@ import { NUMERIC_ID } from '../contract/ids';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import type { ContactPageData } from '../features/contacts/components/contact-page';
-import { keysQuery } from '../features/integrations/api/get-keys';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
-import { usersQuery } from '../features/users/api/get-users';
-import type { UsersPageData } from '../features/users/components/users-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
@@ -20,6 +17,11 @@ import { RouteErrorBoundary } from './route-error-boundary';
 import { lazyPage } from './route-module';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+/** What the signed-in frame's route ('app') loads: pages read it with useRouteLoaderData('app'). */
+export interface SignedInData {
+  user: User;
+}
 
 /** The app's place on its host: `/` but for a demo built under another base (DEMO_BASE). */
 const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '') || undefined;
@@ -92,10 +94,10 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
           id: 'app',
           // The signed-in frame is downloaded with the first signed-in page, not with sign-in.
           lazy: { Component: lazyPage(() => import('./layout'), 'Layout') },
-          loader: async ({ request }: LoaderFunctionArgs) => {
-            await requireUser(queryClient, request);
-            return null;
-          },
+          // The signed-in user, for pages that load their own data (useRouteLoaderData('app')).
+          loader: async ({ request }: LoaderFunctionArgs): Promise<SignedInData> => ({
+            user: await requireUser(queryClient, request),
+          }),
           children: [
             {
               errorElement: <RouteErrorBoundary />,
@@ -177,22 +179,12 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                 },
                 {
                   path: 'settings/users',
-                  loader: async ({ request }: LoaderFunctionArgs): Promise<UsersPageData> => {
-                    const user = await requireUser(queryClient, request);
-                    await queryClient.ensureQueryData(usersQuery()).catch(rethrowIfRouteError);
-                    return { user };
-                  },
                   lazy: {
                     Component: lazyPage(() => import('../features/users/components/users-page'), 'UsersPage'),
                   },
                 },
                 {
                   path: 'settings/integrations',
-                  loader: async ({ request }: LoaderFunctionArgs) => {
-                    await requireUser(queryClient, request);
-                    await queryClient.ensureQueryData(keysQuery()).catch(rethrowIfRouteError);
-                    return null;
-                  },
                   lazy: {
                     Component: lazyPage(() => import('../features/integrations/components/integrations-page'), 'IntegrationsPage'),
                   },

@@ -85,4 +85,12 @@ describe('Integrations page', () => {
     expect(await screen.findByText('Loading integration keys…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'No integration keys yet' })).toBeInTheDocument();
   });
+
+  it('is not offered to other roles, and refused to them', async () => {
+    const { router } = await renderApp({ url: '/sequences', user: 'marketer' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Integrations' })).not.toBeInTheDocument();
+    await router.navigate('/settings/integrations');
+    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeInTheDocument();
+  });
 });

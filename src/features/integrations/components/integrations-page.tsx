@@ -2,6 +2,7 @@ import './integrations.css';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { IntegrationKey } from '../../../contract/integrations';
 import { formatDate } from '../../../i18n/format';
@@ -21,6 +22,12 @@ export function IntegrationsPage() {
   const query = useQuery({ ...keysQuery(), retryOnMount: false });
   const [createOpen, setCreateOpen] = useState(false);
   const [toRevoke, setToRevoke] = useState<IntegrationKey | null>(null);
+
+  // Another role (the navigation does not offer the page, but a link may): no access, not a
+  // failure to retry.
+  if (isApiError(query.error) && query.error.status === 403) {
+    return <PageHeader title={t('errors.forbiddenTitle')} description={<p>{t('errors.forbiddenBody')}</p>} />;
+  }
 
   let content;
   if (query.isPending || (query.isError && query.isFetching)) {

@@ -2,7 +2,8 @@ import './users.css';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoaderData } from 'react-router';
+import { useRouteLoaderData } from 'react-router';
+import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { User } from '../../../contract/auth';
 import type { Invite, ManagedUser } from '../../../contract/users';
@@ -21,10 +22,6 @@ import { DeactivateUserDialog } from './deactivate-user-dialog';
 import { InviteUserDialog } from './invite-user-dialog';
 import { ReinviteDialog } from './reinvite-dialog';
 
-export interface UsersPageData {
-  user: User;
-}
-
 const STATE_TONES: Record<UserState, StatusTone> = {
   active: 'success',
   invited: 'info',
@@ -36,9 +33,16 @@ const STATE_TONES: Record<UserState, StatusTone> = {
 /** Users (admins): everyone with role, state and last sign-in; invite, change role, deactivate. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const { user: me } = useLoaderData<UsersPageData>();
+  // The signed-in frame's route loads the user (src/app/router.tsx); this page loads its own list.
+  const me = (useRouteLoaderData('app') as { user: User } | undefined)?.user ?? null;
   const query = useQuery({ ...usersQuery(), retryOnMount: false });
   const [inviteOpen, setInviteOpen] = useState(false);
+
+  // Another role (the navigation does not offer the page, but a link may): no access, not a
+  // failure to retry.
+  if (isApiError(query.error) && query.error.status === 403) {
+    return <PageHeader title={t('errors.forbiddenTitle')} description={<p>{t('errors.forbiddenBody')}</p>} />;
+  }
 
   let content;
   if (query.isPending || (query.isError && query.isFetching)) {
@@ -79,7 +83,7 @@ export function UsersPage() {
   );
 }
 
-function UsersTable({ items, activeAdmins, me }: { items: ManagedUser[]; activeAdmins: number; me: User }) {
+function UsersTable({ items, activeAdmins, me }: { items: ManagedUser[]; activeAdmins: number; me: User | null }) {
   const { t } = useTranslation();
   const noteId = useId();
   const reinvite = useReinviteUser();
@@ -104,7 +108,7 @@ function UsersTable({ items, activeAdmins, me }: { items: ManagedUser[]; activeA
           <tbody>
             {items.map((user) => {
               const lastAdmin = isLastActiveAdmin(user, activeAdmins);
-              const isMe = user.id === me.id;
+              const isMe = user.id === me?.id;
               const pendingInvite = reinvite.isPending && reinvite.variables === user.id;
               return (
                 <tr key={user.id}>

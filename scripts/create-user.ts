@@ -14,6 +14,7 @@ import { Role } from '../src/contract/auth';
 import { Password } from '../src/contract/users';
 import { loadConfig } from '../server/config';
 import { nodePasswords } from '../server/node-passwords';
+import { lockDataDir } from '../server/store/data-dir-lock';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
@@ -80,6 +81,8 @@ async function openStore(databaseUrl: string | undefined, dataDir: string): Prom
   if (databaseUrl) return openPostgres(databaseUrl, 1);
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  // Refuses a folder a running server has open (released when this process exits).
+  lockDataDir(dir);
   return openPglite({ dataDir: dir });
 }
 

@@ -3,6 +3,7 @@ import { allEndpoints } from '../src/contract/api';
 // A value import: registers the Error schema that every error response points at.
 import { ErrorBody } from '../src/contract/errors';
 import type { Endpoint } from '../src/contract/endpoint';
+import { DEFAULT_MAX_BODY_BYTES } from '../src/contract/routes';
 
 type JsonSchema = Record<string, unknown>;
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -46,7 +47,7 @@ function parameters(e: Endpoint): JsonSchema[] {
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'Malformed JSON or an invalid field (details name each field)',
   '401': 'Not signed in',
-  '403': 'Not allowed for this role, or CSRF token missing',
+  '403': 'Not allowed for this role or key scope, or CSRF token missing',
   '404': 'Not found',
   '429': 'Too many requests',
 };
@@ -69,8 +70,17 @@ export function buildOpenApi(version: string): JsonSchema {
         : { description: 'Success, no content' };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
       if (status === '401' && e.access === 'public') continue;
-      if (status === '403' && e.access === 'integration') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+    }
+    for (const [status, other] of Object.entries(e.otherResponses ?? {})) {
+      responses[status] = { description: other.description, content: { 'application/json': { schema: toSchema(other.response, 'output') } } };
+    }
+    const maxBodyBytes = e.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (e.body) {
+      responses['413'] = {
+        description: `The body is over ${maxBodyBytes} bytes (counted as it arrives, also without a Content-Length)`,
+        content: { 'application/json': { schema: { $ref: REF('Error') } } },
+      };
     }
     paths[path] ??= {};
     paths[path][e.method] = {
@@ -85,7 +95,13 @@ export function buildOpenApi(version: string): JsonSchema {
           : []),
       ],
       ...(e.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              description: `JSON, at most ${maxBodyBytes} bytes`,
+              content: { 'application/json': { schema: toSchema(e.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { allows, type Access, type Endpoint } from '../../src/contract/endpoint';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/contract/routes';
 import { CSRF_HEADER } from '../../src/contract/auth';
 import type { FieldIssue } from '../../src/contract/errors';
 import { HttpError, badRequest, forbidden, unauthenticated } from './errors';
@@ -21,7 +22,6 @@ export interface HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extend
  * or a Response for non-JSON bodies (CSV, HTML) and bodiless answers. */
 type HandlerResult<R extends z.ZodType> = z.input<R> | Response;
 
-const MAX_BODY_BYTES = 1_000_000;
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
@@ -65,7 +65,9 @@ export function register<
 
     const params = endpoint.params ? parse(endpoint.params, c.req.param(), 'params') : undefined;
     const query = endpoint.query ? parse(endpoint.query, readQuery(c), 'query') : undefined;
-    const body = endpoint.body ? parse(endpoint.body, await readJson(c), 'body') : undefined;
+    const body = endpoint.body
+      ? parse(endpoint.body, await readJson(c, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), 'body')
+      : undefined;
 
     const result = await handler({ c, params, query, body, session, integration } as HandlerInput<P, Q, B, A>);
     if (result instanceof Response) return result;
@@ -106,18 +108,47 @@ function readQuery(c: Context): Record<string, string | string[]> {
   return out;
 }
 
-async function readJson(c: Context): Promise<unknown> {
+async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'bad_request', 'Send the request body as application/json.');
   }
-  const length = Number(c.req.header('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'bad_request', 'The request body is too large.');
+  const text = await readText(c.req.raw, maxBytes);
   try {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
   }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new HttpError(413, 'bad_request', `The request body is larger than this endpoint accepts (${maxBytes} bytes).`);
+
+/**
+ * The body as text, counted while it streams: a body over `maxBytes` is refused as soon as the
+ * limit is passed, whether or not it announced its length (a chunked upload has none), so an
+ * endless body costs at most `maxBytes` of memory and is never read to its end. Hono's
+ * bodyLimit middleware does the counting too, but runs before register's checks and copies the
+ * body into a new Request; here nothing is read until access, CSRF and content type have passed.
+ */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Stop reading; the server drains or drops what the client still sends.
+      reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }

@@ -4,14 +4,14 @@ import { api } from '../../src/contract/api';
 import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../../src/contract/auth';
 import type { AppEnv } from '../http/context';
 import { register } from '../http/register';
-import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimit } from './service';
+import { SESSION_TTL_SECONDS, signIn, signOut, type SignInLimits } from './service';
 import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { PasswordHasher } from './passwords';
 
 export function authRoutes(
   app: Hono<AppEnv>,
-  deps: { db: Db; clock: Clock; limit: SignInLimit; secureCookies: boolean; acceptSessionHeader: boolean; passwords: PasswordHasher },
+  deps: { db: Db; clock: Clock; limits: SignInLimits; secureCookies: boolean; acceptSessionHeader: boolean; passwords: PasswordHasher },
 ): void {
   register(app, api.getSession, ({ session }) => ({
     user: session?.user ?? null,
@@ -19,7 +19,7 @@ export function authRoutes(
   }));
 
   register(app, api.signIn, async ({ c, body }) => {
-    const { token, session } = await signIn(deps.db, deps.clock, deps.limit, body, deps.passwords);
+    const { token, session } = await signIn(deps.db, deps.clock, deps.limits, body, deps.passwords, c.get('clientAddress'));
     handOverSession(c, token, deps);
     return { user: session.user, csrfToken: session.csrfToken };
   });

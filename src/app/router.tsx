@@ -6,6 +6,7 @@ import { NUMERIC_ID } from '../contract/ids';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import type { ContactPageData } from '../features/contacts/components/contact-page';
+import type { ContactsPageData } from '../features/contacts/components/contacts-page';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
@@ -126,6 +127,30 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   },
                   lazy: {
                     Component: lazyPage(() => import('../features/sequences/components/sequence-page'), 'SequencePage'),
+                  },
+                },
+                {
+                  path: 'contacts',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<ContactsPageData> => {
+                    const loaders = early(() => import('../features/contacts/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadContacts } = await loaders;
+                    return loadContacts({ queryClient, rethrowIfRouteError }, user, request);
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/contacts/components/contacts-page'), 'ContactsPage'),
+                  },
+                },
+                {
+                  path: 'contacts/import',
+                  loader: async ({ request }: LoaderFunctionArgs) => {
+                    const loaders = early(() => import('../features/contacts/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadImportContacts } = await loaders;
+                    return loadImportContacts(user);
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/contacts/components/import-contacts-page'), 'ImportContactsPage'),
                   },
                 },
                 {

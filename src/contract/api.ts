@@ -30,7 +30,14 @@ import {
   ReenrollRequest,
   UndoResult,
 } from './enrollments';
-import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
+import {
+  ContactDetail,
+  ContactSearchQuery,
+  ContactSearchResult,
+  ImportContactsRequest,
+  ImportContactsResult,
+  InboxList,
+} from './contacts';
 import {
   ActivityEvent,
   ActivityResult,
@@ -68,9 +75,10 @@ export const IdParams = z.object({ id: NumericId }).strict();
 export const api = {
   health: endpoint({
     ...routes.health,
-    summary: 'Liveness and the store in use',
+    summary: 'Whether the server can answer: checks the database (a cheap query, 2 s at most)',
     tag: 'system',
     response: HealthResponse,
+    otherResponses: { 503: { description: 'The database did not answer: the body says which check failed', response: HealthResponse } },
   }),
   getSession: endpoint({
     ...routes.getSession,
@@ -154,10 +162,20 @@ export const api = {
   }),
   searchContacts: endpoint({
     ...routes.searchContacts,
-    summary: 'Search contacts by name or email',
+    summary: 'One keyset page of the contacts, by name, searched by name or email, with the total that match',
     tag: 'contacts',
     query: ContactSearchQuery,
     response: ContactSearchResult,
+  }),
+  importContacts: endpoint({
+    ...routes.importContacts,
+    summary:
+      'Create or update up to 1,000 contacts by email address (case-insensitive) in one transaction: a bad row ' +
+      'is a 400 naming its index and field, and nothing is written. Empty fields never overwrite. Requires an ' +
+      'Idempotency-Key header: a replay returns the first answer and changes nothing',
+    tag: 'contacts',
+    body: ImportContactsRequest,
+    response: ImportContactsResult,
   }),
   getContact: endpoint({
     ...routes.getContact,

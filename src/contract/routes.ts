@@ -30,7 +30,13 @@ export interface Route {
   status: 200 | 201 | 202 | 204;
   /** Content type of a non-JSON success body (CSV export, HTML docs). */
   produces?: string;
+  /** Largest request body accepted, in bytes (413 beyond it); DEFAULT_MAX_BODY_BYTES if unset.
+   * Raise it only for endpoints that take many items at once (bulk changes, ingest). */
+  maxBodyBytes?: number;
 }
+
+/** Request bodies are small JSON unless an endpoint says otherwise (`maxBodyBytes`). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Echoes the session's CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -93,6 +99,14 @@ export const routes = {
     status: 200,
   },
   searchContacts: { operationId: 'searchContacts', method: 'get', path: '/api/contacts', access: [], status: 200 },
+  importContacts: {
+    operationId: 'importContacts',
+    method: 'post',
+    path: '/api/contacts/import',
+    access: ['manager', 'marketer', 'admin'],
+    idempotent: true,
+    status: 200,
+  },
   getContact: { operationId: 'getContact', method: 'get', path: '/api/contacts/:id', access: [], status: 200 },
   listInboxes: { operationId: 'listInboxes', method: 'get', path: '/api/inboxes', access: [], status: 200 },
   // ---- email health (issue 5) ----
@@ -133,6 +147,8 @@ export const routes = {
     access: CAN_CHANGE_ENROLLMENTS,
     idempotent: true,
     status: 200,
+    // Up to 5,000 ticked ids of up to 9 digits, about 60 KB.
+    maxBodyBytes: 256 * 1024,
   },
   undoUnenroll: {
     operationId: 'undoUnenroll',

@@ -1,4 +1,5 @@
 import main from '../locales/sv.json';
+import contacts from '../locales/contacts/sv.json';
 import health from '../locales/health/sv.json';
 import inboxes from '../locales/inboxes/sv.json';
 import integrations from '../locales/integrations/sv.json';
@@ -7,4 +8,4 @@ import users from '../locales/users/sv.json';
 
 // A large feature keeps its messages in a catalog file of its own (locales/<feature>/), mounted
 // under one top-level key, so that work on different features does not collide in one file.
-export default { ...main, health, inboxes, integrations, probation, users };
+export default { ...main, contacts, health, inboxes, integrations, probation, users };

@@ -47,4 +47,7 @@ export interface UserLimits {
   invites: RateLimit;
   /** Attempts to set a password per invite token. */
   acceptInvite: RateLimit;
+  /** Attempts to set a password from one client address, whatever the token (when the
+   * runtime knows the address: `clientAddress`). */
+  acceptInvitePerAddress: RateLimit;
 }

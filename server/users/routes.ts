@@ -41,7 +41,7 @@ export function userRoutes(
   // Public: the token travels in the body (the page reads it from the link's #fragment), so it
   // never appears in a URL that a server or proxy logs, nor in a Referer header.
   register(app, api.acceptInvite, async ({ c, body }) => {
-    const { token, session } = await acceptInvite(db, clock, deps.passwords, limits, body);
+    const { token, session } = await acceptInvite(db, clock, deps.passwords, limits, body, c.get('clientAddress'));
     handOverSession(c, token, deps);
     return { user: session.user, csrfToken: session.csrfToken };
   });

@@ -31,6 +31,7 @@ import {
 export const DEFAULT_USER_LIMITS: UserLimits = {
   invites: { max: 5, windowSeconds: 3600 },
   acceptInvite: { max: 10, windowSeconds: 15 * 60 },
+  acceptInvitePerAddress: { max: 30, windowSeconds: 15 * 60 },
 };
 
 const LAST_ADMIN =
@@ -160,9 +161,12 @@ export async function acceptInvite(
   passwords: PasswordHasher,
   limits: UserLimits,
   input: AcceptInviteRequest,
+  address: string | null,
 ): Promise<{ token: string; session: Session }> {
   const now = clock.now();
   const tokenHash = await sha256Hex(input.token);
+  // Per client too: one client trying token after token meets this limit, not the per-token one.
+  if (address) await hitRateLimit(db, `accept-invite-address:${address}`, limits.acceptInvitePerAddress, now);
   await hitRateLimit(db, `accept-invite:${tokenHash}`, limits.acceptInvite, now);
   if (!(await isLiveInvite(db, tokenHash, now))) throw inviteNotValid();
   const passwordHash = await passwords.hash(input.password);

@@ -9,7 +9,11 @@ let now = new Date('2026-03-02T09:00:00Z');
 beforeAll(async () => {
   t = await testClient({
     clock: { now: () => now },
-    userLimits: { invites: { max: 3, windowSeconds: 3600 }, acceptInvite: { max: 4, windowSeconds: 900 } },
+    userLimits: {
+      invites: { max: 3, windowSeconds: 3600 },
+      acceptInvite: { max: 4, windowSeconds: 900 },
+      acceptInvitePerAddress: { max: 30, windowSeconds: 900 },
+    },
   });
 });
 afterAll(() => t.close());
@@ -178,6 +182,26 @@ describe('inviting', () => {
     const tooMany = await accept(guess);
     expect(tooMany.status).toBe(429);
     expect((await errorOf(tooMany)).code).toBe('rate_limited');
+  });
+
+  it('limits attempts from one client address whatever the token', async () => {
+    const local = await testClient({
+      clientAddress: () => '203.0.113.7',
+      userLimits: {
+        invites: { max: 5, windowSeconds: 3600 },
+        acceptInvite: { max: 10, windowSeconds: 900 },
+        acceptInvitePerAddress: { max: 3, windowSeconds: 900 },
+      },
+    });
+    const tryToken = (token: string) =>
+      local.app.request('/api/invites/accept', {
+        method: 'POST',
+        headers: { ...json, 'X-CSRF-Token': 'sign-in' },
+        body: JSON.stringify({ token, password: PASSWORD }),
+      });
+    for (const guess of ['a', 'b', 'c']) expect((await tryToken(guess.repeat(43))).status).toBe(404);
+    expect((await tryToken('d'.repeat(43))).status).toBe(429);
+    await local.close();
   });
 
   it('is for admins only', async () => {

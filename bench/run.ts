@@ -15,6 +15,7 @@ import { openSeededDb, demoSnapshot } from '../server/store/test-db';
 import { signInAs } from '../server/test-utils';
 import { benchContactImport } from './contacts-import';
 import { benchEmailHealth } from './email-health';
+import { benchForecast } from './forecast';
 import { benchBulkUnenroll } from './unenroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -176,6 +177,8 @@ async function main() {
 
   // Email health: xl (2,000,000 events) against the demo dataset.
   rows.push(...(await benchEmailHealth(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
+  // Send forecast and Spread preview: xl against the demo dataset, per inbox.
+  rows.push(...(await benchForecast(db, demoDb, { xlNow: new Date(stats.now), demoNow: demo.now })));
 
   // Import contacts: 50,000 rows in 1,000-row batches on the demo data. The whole import against
   // 50 times its median batch: near 1 when a batch costs the same however many came before.

@@ -13,6 +13,7 @@ import { accountRoutes } from './account/routes';
 import { contactRoutes } from './contacts/routes';
 import { emailHealthRoutes } from './email-health/routes';
 import { enrollmentRoutes } from './enrollments/routes';
+import { forecastRoutes } from './forecast/routes';
 import { inboxRoutes } from './inboxes/routes';
 import { integrationRoutes } from './integrations/routes';
 import { resolveIntegrationKey } from './integrations/service';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   emailHealthRoutes(app, { db: deps.db, clock });
   marketingEmailRoutes(app, { db: deps.db, clock });
   probationRoutes(app, { db: deps.db, clock });
+  forecastRoutes(app, { db: deps.db, clock });
 
   app.notFound((c) => c.json(errorBody('not_found', `No API route for ${c.req.method} ${c.req.path}.`, c.get('requestId')), 404));
 

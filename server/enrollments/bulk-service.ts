@@ -20,13 +20,13 @@ import { sha256Hex } from '../sessions/tokens';
 const BULK_UNENROLL = 'bulk-unenroll';
 
 /** SQLSTATE of a failed statement, from PGlite or node-postgres. */
-const sqlState = (err: unknown) => (err && typeof err === 'object' && 'code' in err ? String(err.code) : null);
+export const sqlState = (err: unknown) => (err && typeof err === 'object' && 'code' in err ? String(err.code) : null);
 
 /**
  * Runs `fn` in a REPEATABLE READ transaction, retried when a concurrent change makes it fail to
  * serialize: every statement of a bulk change then sees one state of the rows.
  */
-async function inSnapshot<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function inSnapshot<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
@@ -41,7 +41,7 @@ async function inSnapshot<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise
 }
 
 /** JSON with object keys sorted, so the same request always hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
@@ -50,7 +50,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const reusedKey = () =>
+export const reusedKey = () =>
   new HttpError(422, 'unprocessable', 'This Idempotency-Key was already used for a different request. Use a new key.');
 
 /**

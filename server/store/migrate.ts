@@ -11,6 +11,7 @@ import m006 from './migrations/006-probation';
 import m007 from './migrations/007-sequence-figures';
 import m008 from './migrations/008-housekeeping';
 import m009 from './migrations/009-sign-in-throttling';
+import m011 from './migrations/011-send-forecast';
 import m012 from './migrations/012-data-in';
 import m013 from './migrations/013-users-and-invites';
 import m014 from './migrations/014-contact-list';
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 7, name: 'sequence-figures', sql: m007 },
   { version: 8, name: 'housekeeping', sql: m008 },
   { version: 9, name: 'sign-in-throttling', sql: m009 },
+  { version: 11, name: 'send-forecast', sql: m011 },
   { version: 12, name: 'data-in', sql: m012 },
   { version: 13, name: 'users-and-invites', sql: m013 },
   { version: 14, name: 'contact-list', sql: m014 },

@@ -11,6 +11,7 @@ import type { SequencePageData } from '../features/sequences/components/sequence
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
+import type { InboxesSettingsPageData } from './inboxes-settings-page';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
@@ -216,9 +217,8 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                 },
                 {
                   path: 'settings/inboxes',
-                  lazy: {
-                    Component: lazyPage(() => import('../features/inboxes/components/inboxes-page'), 'InboxesPage'),
-                  },
+                  loader: async ({ request }): Promise<InboxesSettingsPageData> => ({ user: await requireUser(queryClient, request) }),
+                  lazy: { Component: lazyPage(() => import('./inboxes-settings-page'), 'InboxesSettingsPage') },
                 },
                 { path: '*', element: <NotFoundPage /> },
               ],

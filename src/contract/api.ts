@@ -66,6 +66,7 @@ import {
   ReviewProgress,
   SaveReviewProgressRequest,
 } from './probation';
+import { SendForecast, SendForecastQuery, SpreadPreview, SpreadRequest, SpreadResult, UndoSpreadResult } from './forecast';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
 export const IdParams = z.object({ id: NumericId }).strict();
@@ -407,6 +408,40 @@ export const api = {
     tag: 'probation',
     body: CompleteReviewRequest,
     response: AccountProbation,
+  }),
+  // ---- send forecast (issue 14) ----
+  getSendForecast: endpoint({
+    ...routes.getSendForecast,
+    summary:
+      "Per inbox, the sequence emails scheduled for each of the next 7 days (the account's time zone) against the " +
+      'pause point, with the steps that would fail on a day over it. Reps see their own inboxes only',
+    tag: 'forecast',
+    query: SendForecastQuery,
+    response: SendForecast,
+  }),
+  previewSpread: endpoint({
+    ...routes.previewSpread,
+    summary: 'What Spread would move: the sends over the pause point to the next days with room, and a token to confirm it',
+    tag: 'forecast',
+    params: IdParams,
+    response: SpreadPreview,
+  }),
+  spreadSends: endpoint({
+    ...routes.spreadSends,
+    summary:
+      'Move the overflow as previewed, in one transaction; 409 when the schedule changed since the preview. ' +
+      'Requires an Idempotency-Key header: a replay returns the first answer and changes nothing',
+    tag: 'forecast',
+    params: IdParams,
+    body: SpreadRequest,
+    response: SpreadResult,
+  }),
+  undoSpread: endpoint({
+    ...routes.undoSpread,
+    summary: 'Undo a Spread: put every moved send that nothing changed since back at its previous time (idempotent)',
+    tag: 'forecast',
+    params: IdParams,
+    response: UndoSpreadResult,
   }),
 } as const satisfies { [K in keyof typeof routes]: Endpoint };
 

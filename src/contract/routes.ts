@@ -105,6 +105,8 @@ export const routes = {
     path: '/api/contacts/import',
     access: ['manager', 'marketer', 'admin'],
     idempotent: true,
+    // A batch of up to 1,000 rows; the browser cuts batches at 800,000 bytes (contact-import.ts).
+    maxBodyBytes: 1024 * 1024,
     status: 200,
   },
   getContact: { operationId: 'getContact', method: 'get', path: '/api/contacts/:id', access: [], status: 200 },
@@ -264,6 +266,36 @@ export const routes = {
     method: 'post',
     path: '/api/probation/review/complete',
     access: MARKETING,
+    status: 200,
+  },
+  // ---- send forecast (issue 14) ----
+  getSendForecast: {
+    operationId: 'getSendForecast',
+    method: 'get',
+    path: '/api/send-forecast',
+    access: [],
+    status: 200,
+  },
+  previewSpread: {
+    operationId: 'previewSpread',
+    method: 'get',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  spreadSends: {
+    operationId: 'spreadSends',
+    method: 'post',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  undoSpread: {
+    operationId: 'undoSpread',
+    method: 'post',
+    path: '/api/send-spreads/:id/undo',
+    access: CAN_CHANGE_ENROLLMENTS,
     status: 200,
   },
 } as const satisfies Record<string, Route>;

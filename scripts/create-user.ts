@@ -10,6 +10,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../src/contract/auth';
+// The same rule as setting a password from an invite link (docs/domain.md §11).
+import { Password } from '../src/contract/users';
 import { loadConfig } from '../server/config';
 import { nodePasswords } from '../server/node-passwords';
 import { lockDataDir } from '../server/store/data-dir-lock';
@@ -29,10 +31,6 @@ const Args = z.object({
   'data-dir': z.string().min(1).optional(),
 });
 
-const Password = z
-  .string()
-  .min(12, 'The password must have at least 12 characters')
-  .max(200, 'The password must have at most 200 characters');
 
 /** Bad input: the message and the usage. */
 class UsageError extends Error {}

@@ -25,6 +25,8 @@ import { portablePasswords } from './sessions/passwords';
 import { authRoutes } from './sessions/routes';
 import { DEFAULT_ADDRESS_LIMIT, DEFAULT_SIGN_IN_LIMIT } from './sessions/throttle';
 import { systemRoutes } from './system/routes';
+import { DEFAULT_USER_LIMITS } from './users/service';
+import { userRoutes } from './users/routes';
 
 /**
  * The whole API as a Hono app. Runtime-neutral (no Node-only imports): the Node server,
@@ -82,6 +84,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     secureCookies: deps.secureCookies ?? false,
     acceptSessionHeader,
     passwords: deps.passwords ?? portablePasswords,
+  });
+  userRoutes(app, {
+    db: deps.db,
+    clock,
+    passwords: deps.passwords ?? portablePasswords,
+    limits: deps.userLimits ?? DEFAULT_USER_LIMITS,
+    secureCookies: deps.secureCookies ?? false,
+    acceptSessionHeader,
   });
   sequenceRoutes(app, { db: deps.db, clock });
   enrollmentRoutes(app, { db: deps.db, clock });

@@ -3,6 +3,7 @@ import type { Logger } from './logger';
 import type { PasswordHasher } from './sessions/passwords';
 import type { AddressLimit, SignInLimit } from './sessions/throttle';
 import type { Db } from './store/db';
+import type { RateLimit } from './store/rate-limit';
 
 export interface Clock {
   now(): Date;
@@ -37,4 +38,16 @@ export interface AppDeps {
   logger?: Logger;
   /** How long `/api/health` waits for the database before answering 503 (default 2 s). */
   healthTimeoutMs?: number;
+  /** Invites per address and invite-token attempts allowed per window before 429. */
+  userLimits?: UserLimits;
+}
+
+export interface UserLimits {
+  /** Invites per invited address. */
+  invites: RateLimit;
+  /** Attempts to set a password per invite token. */
+  acceptInvite: RateLimit;
+  /** Attempts to set a password from one client address, whatever the token (when the
+   * runtime knows the address: `clientAddress`). */
+  acceptInvitePerAddress: RateLimit;
 }

@@ -138,7 +138,7 @@ interface FixInput {
 
 /**
  * Re-enrolls a send-problem group, all or nothing, as one batch that Undo reverses
- * (docs/domain.md §7): each contact at the step its problem allows, skipping (and saying why)
+ * (docs/domain.md §10): each contact at the step its problem allows, skipping (and saying why)
  * those it does not allow yet, and due at times that keep every inbox under its daily limit.
  */
 export async function reenrollGroup(
@@ -238,7 +238,7 @@ export async function reenrollGroup(
 /**
  * Unenrolls a contact-error group (enrollments refused with an error code, which re-enrolling
  * cannot fix), all or nothing, as one batch that Undo reverses: they leave Needs attention and
- * the sequences' open errors, and keep their code and figures (docs/domain.md §7).
+ * the sequences' open errors, and keep their code and figures (docs/domain.md §10).
  */
 export async function unenrollAttentionGroup(
   db: Db,

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
 import { api } from '../../src/contract/api';
 import { DEMO_SESSION_HEADER, SESSION_COOKIE } from '../../src/contract/auth';
@@ -20,16 +20,7 @@ export function authRoutes(
 
   register(app, api.signIn, async ({ c, body }) => {
     const { token, session } = await signIn(deps.db, deps.clock, deps.limits, body, deps.passwords, c.get('clientAddress'));
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-      path: '/',
-      maxAge: SESSION_TTL_SECONDS,
-    });
-    // Demo mode: a Response built in the page cannot carry Set-Cookie, so hand the token
-    // to the in-page bridge, which sends it back in the same header.
-    if (deps.acceptSessionHeader) c.header(DEMO_SESSION_HEADER, token);
+    handOverSession(c, token, deps);
     return { user: session.user, csrfToken: session.csrfToken };
   });
 
@@ -39,4 +30,21 @@ export function authRoutes(
     if (deps.acceptSessionHeader) c.header(DEMO_SESSION_HEADER, '');
     return c.body(null, 204);
   });
+}
+
+/** Gives the browser a new session's token: the HttpOnly cookie (and, in demo mode, the header
+ * the in-page bridge carries, since a Response built in the page cannot set a cookie). */
+export function handOverSession(
+  c: Context<AppEnv>,
+  token: string,
+  deps: { secureCookies: boolean; acceptSessionHeader: boolean },
+): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.secureCookies,
+    path: '/',
+    maxAge: SESSION_TTL_SECONDS,
+  });
+  if (deps.acceptSessionHeader) c.header(DEMO_SESSION_HEADER, token);
 }

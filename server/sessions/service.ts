@@ -3,7 +3,7 @@ import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { Session } from '../http/context';
 import { HttpError } from '../http/errors';
-import { findUserByEmail } from './users-store';
+import { findUserByEmail, touchLastSignIn } from './users-store';
 import {
   clearSignInFailures,
   deleteSession,
@@ -78,6 +78,7 @@ export async function signIn(
   // earlier failures (signing in to one's own account must not buy more guesses at others).
   await clearSignInFailures(db, keys.account);
   await forgiveSignInAttempt(db, keys.address, now, previousFailureAt);
+  await touchLastSignIn(db, found.id, now);
   const token = randomToken();
   const tokenHash = await sha256Hex(token);
   const csrfToken = randomToken(18);

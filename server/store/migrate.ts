@@ -14,6 +14,7 @@ import m009 from './migrations/009-sign-in-throttling';
 import m010 from './migrations/010-needs-attention';
 import m011 from './migrations/011-send-forecast';
 import m012 from './migrations/012-data-in';
+import m013 from './migrations/013-users-and-invites';
 import m014 from './migrations/014-contact-list';
 
 export interface Migration {
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = byVersion([
   { version: 10, name: 'needs-attention', sql: m010 },
   { version: 11, name: 'send-forecast', sql: m011 },
   { version: 12, name: 'data-in', sql: m012 },
+  { version: 13, name: 'users-and-invites', sql: m013 },
   { version: 14, name: 'contact-list', sql: m014 },
 ]);
 

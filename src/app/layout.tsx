@@ -3,6 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { attentionQuery } from '../features/attention/api/get-attention';
+import { can } from '../api/can';
+import { api } from '../api/endpoints';
+import type { Access } from '../contract/routes';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { ResetDemoData } from '../features/auth/components/reset-demo-data';
 import { useSignOut } from '../features/auth/api/sign-out';
@@ -14,14 +17,27 @@ import { MAIN_ID, SkipLink } from './skip-link';
 import { ThemeSelect } from './theme-select';
 import { AppLocale } from '../ui/app-locale';
 
-const NAV = [
+type NavKey =
+  | 'nav.sequences'
+  | 'nav.attention'
+  | 'nav.contacts'
+  | 'nav.emailHealth'
+  | 'nav.marketingEmail'
+  | 'nav.inboxes'
+  | 'nav.users'
+  | 'nav.integrations';
+
+/** The pages in the navigation; one with an `endpoint` shows only to the roles that may call it. */
+const NAV: ReadonlyArray<{ to: string; key: NavKey; endpoint?: { access: Access } }> = [
   { to: '/sequences', key: 'nav.sequences' },
   { to: '/attention', key: 'nav.attention' },
   { to: '/contacts', key: 'nav.contacts' },
   { to: '/email-health', key: 'nav.emailHealth' },
   { to: '/marketing-email', key: 'nav.marketingEmail' },
   { to: '/settings/inboxes', key: 'nav.inboxes' },
-] as const;
+  { to: '/settings/users', key: 'nav.users', endpoint: api.listUsers },
+  { to: '/settings/integrations', key: 'nav.integrations', endpoint: api.listApiKeys },
+];
 
 /** The frame of every signed-in page: header with navigation and account, then the page. On a
  * narrow screen the navigation, the language and theme choices and the account fold away behind
@@ -128,7 +144,7 @@ export function Layout() {
             <div id={menuId} className="app-header__menu" data-open={menuOpen || undefined}>
               <nav className="main-nav" {...landmarks.navigation}>
                 <ul className="main-nav__list">
-                  {NAV.map((item) => (
+                  {NAV.filter((item) => !item.endpoint || can(item.endpoint, user)).map((item) => (
                     <li key={item.to}>
                       <NavLink
                         to={item.to}

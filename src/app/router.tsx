@@ -21,6 +21,11 @@ import { lazyPage } from './route-module';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
+/** What the signed-in frame's route ('app') loads: pages read it with useRouteLoaderData('app'). */
+export interface SignedInData {
+  user: User;
+}
+
 /** The app's place on its host: `/` but for a demo built under another base (DEMO_BASE). */
 const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '') || undefined;
 
@@ -76,6 +81,14 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     Component: lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage'),
                   },
                 },
+                {
+                  // An invite link: /invite#<token>. The token stays in the fragment, which the
+                  // browser never sends, so no server log or Referer header ever holds it.
+                  path: 'invite',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/auth/components/accept-invite-page'), 'AcceptInvitePage'),
+                  },
+                },
               ],
             },
           ],
@@ -84,10 +97,10 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
           id: 'app',
           // The signed-in frame is downloaded with the first signed-in page, not with sign-in.
           lazy: { Component: lazyPage(() => import('./layout'), 'Layout') },
-          loader: async ({ request }: LoaderFunctionArgs) => {
-            await requireUser(queryClient, request);
-            return null;
-          },
+          // The signed-in user, for pages that load their own data (useRouteLoaderData('app')).
+          loader: async ({ request }: LoaderFunctionArgs): Promise<SignedInData> => ({
+            user: await requireUser(queryClient, request),
+          }),
           children: [
             {
               errorElement: <RouteErrorBoundary />,
@@ -201,6 +214,18 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     return { user };
                   },
                   lazy: { Component: lazyPage(() => import('./marketing-email-page'), 'MarketingEmailPage') },
+                },
+                {
+                  path: 'settings/users',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/users/components/users-page'), 'UsersPage'),
+                  },
+                },
+                {
+                  path: 'settings/integrations',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/integrations/components/integrations-page'), 'IntegrationsPage'),
+                  },
                 },
                 {
                   path: 'settings/inboxes',

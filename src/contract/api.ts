@@ -56,6 +56,7 @@ import {
 } from './email-health';
 import { AttentionFilter, AttentionFixRequest, AttentionFixResult, AttentionOverview } from './attention';
 import { MarketingEmail, MarketingEmailListQuery, MarketingEmailPage } from './marketing-email';
+import { AcceptInviteRequest, Invite, InviteUserRequest, ManagedUser, UpdateUserRequest, UserList } from './users';
 import {
   AccountProbation,
   CompleteReviewRequest,
@@ -303,6 +304,53 @@ export const api = {
     tag: 'activity',
     params: IdParams,
     response: null,
+  }),
+  // ---- users and invites ----
+  listUsers: endpoint({
+    ...routes.listUsers,
+    summary: 'Everyone in the account with role, state (active, invited, not invited, deactivated) and last sign-in',
+    tag: 'users',
+    response: UserList,
+  }),
+  inviteUser: endpoint({
+    ...routes.inviteUser,
+    summary:
+      'Invite a person by email: answers a one-time invite token (the link /invite#<token>), valid 7 days. ' +
+      'A person already here without a password gets a new link that replaces the old one. Rate-limited per address',
+    tag: 'users',
+    body: InviteUserRequest,
+    response: Invite,
+  }),
+  reinviteUser: endpoint({
+    ...routes.reinviteUser,
+    summary: 'A new invite link for a person without a password (brought in by the ingest API, or whose link expired)',
+    tag: 'users',
+    params: IdParams,
+    response: Invite,
+  }),
+  updateUser: endpoint({
+    ...routes.updateUser,
+    summary: "Change a person's role; the last active admin keeps theirs (409)",
+    tag: 'users',
+    params: IdParams,
+    body: UpdateUserRequest,
+    response: ManagedUser,
+  }),
+  deactivateUser: endpoint({
+    ...routes.deactivateUser,
+    summary: 'Deactivate a person: their sessions end at once, their invite stops working; never the last active admin (409)',
+    tag: 'users',
+    params: IdParams,
+    response: ManagedUser,
+  }),
+  acceptInvite: endpoint({
+    ...routes.acceptInvite,
+    summary:
+      'Set a password with an invite token and sign in (sets the session cookie). A token works once and expires; ' +
+      'rate-limited per token',
+    tag: 'users',
+    body: AcceptInviteRequest,
+    response: SessionResponse,
   }),
   // ---- marketing email and probation (issue 6) ----
   getAttention: endpoint({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EmailProblem, EnrollErrorCode, InboxProvider } from './codes';
 import { Count, Instant, NumericId, Ref } from './common';
 
-// Needs attention (docs/domain.md §7): every enrollment that carries an enrollment error or a
+// Needs attention (docs/domain.md §10): every enrollment that carries an enrollment error or a
 // send problem, across the sequences the user may see, grouped by what fixes it.
 
 /** A flag code: why a contact was not enrolled, or why a step did not send. */

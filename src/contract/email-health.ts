@@ -203,7 +203,7 @@ export const Benchmark = z
   .meta({ id: 'Benchmark' });
 export type Benchmark = z.infer<typeof Benchmark>;
 
-/** A rate heading towards a threshold at its current 14-day trend (docs/domain.md §8). */
+/** A rate heading towards a threshold at its current 14-day trend (docs/domain.md §9). */
 export const EarlyWarning = z.object({
   key: RateKey,
   value: Fraction.describe('The rate now: the 30-day figure'),

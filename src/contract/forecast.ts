@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Count, Instant, NumericId, Ref } from './common';
 import { Inbox } from './contacts';
 
-// The send forecast per inbox and Spread (docs/domain.md §7).
+// The send forecast per inbox and Spread (docs/domain.md §8).
 
 const IsoDate = z.iso.date();
 

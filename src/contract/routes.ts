@@ -216,6 +216,25 @@ export const routes = {
     idempotent: true,
     status: 200,
   },
+  // ---- users and invites (admins; the invite link is public) ----
+  listUsers: { operationId: 'listUsers', method: 'get', path: '/api/users', access: ['admin'], status: 200 },
+  inviteUser: { operationId: 'inviteUser', method: 'post', path: '/api/users', access: ['admin'], status: 201 },
+  reinviteUser: {
+    operationId: 'reinviteUser',
+    method: 'post',
+    path: '/api/users/:id/invite',
+    access: ['admin'],
+    status: 201,
+  },
+  updateUser: { operationId: 'updateUser', method: 'patch', path: '/api/users/:id', access: ['admin'], status: 200 },
+  deactivateUser: {
+    operationId: 'deactivateUser',
+    method: 'post',
+    path: '/api/users/:id/deactivate',
+    access: ['admin'],
+    status: 200,
+  },
+  acceptInvite: { operationId: 'acceptInvite', method: 'post', path: '/api/invites/accept', access: 'public', status: 200 },
   // ---- marketing email and probation (issue 6) ----
   listMarketingEmails: {
     operationId: 'listMarketingEmails',

@@ -2,7 +2,7 @@ import type { EmailProblem, EnrollErrorCode } from '../contract/codes';
 import type { AttentionRemedy, AttentionSkipReason } from '../contract/attention';
 import { reenrollStep } from './enrollment-problems';
 
-// Needs attention (docs/domain.md §7): which group an error belongs to, what fixes the group,
+// Needs attention (docs/domain.md §10): which group an error belongs to, what fixes the group,
 // and when re-enrolled contacts send again without taking an inbox over its daily limit.
 
 export type AttentionCode = EnrollErrorCode | EmailProblem;

@@ -1,4 +1,4 @@
-// The health early warning (docs/domain.md §8): where a rate is heading at its current pace.
+// The health early warning (docs/domain.md §9): where a rate is heading at its current pace.
 // Pure: daily counts in, warnings out.
 
 import type { RateKey, RecommendationCode } from '../contract/email-health';

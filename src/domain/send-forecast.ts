@@ -1,4 +1,4 @@
-// The send forecast and Spread (docs/domain.md §7). Pure: counts and scheduled sends in,
+// The send forecast and Spread (docs/domain.md §8). Pure: counts and scheduled sends in,
 // judgements and moves out.
 
 import { SEQUENCE_PAUSE_SHARE } from './send-limits';

@@ -90,7 +90,7 @@ export async function genEnrollments(ctx: SeedContext, people: People, contacts:
 }
 
 /**
- * The send forecast's story (docs/domain.md §7): the demo rep enrolled a batch of contacts
+ * The send forecast's story (docs/domain.md §8): the demo rep enrolled a batch of contacts
  * together, so the email steps of the coming days on their Gmail inbox (350 a day, pausing at
  * 315) all come due tomorrow, between 08:00 and 16:00 in the account's zone, which puts that day
  * over the limit. Demo dataset only; relative to the seed's clock.

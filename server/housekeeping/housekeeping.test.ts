@@ -13,7 +13,8 @@ import { DEFAULT_RETENTION, housekeepingRound, startHousekeeping } from './sched
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 const WINDOW = 15 * 60; // seconds
 const DAY = 24 * 3600;
-const retention = { signInWindowSeconds: WINDOW, idempotencySeconds: DAY };
+const HOUR = 3600;
+const retention = { signInWindowSeconds: WINDOW, idempotencySeconds: DAY, rateLimitWindowSeconds: HOUR };
 const at = (secondsFromNow: number) => new Date(NOW.getTime() + secondsFromNow * 1000);
 
 interface Target {
@@ -40,6 +41,10 @@ async function insertAttempt(db: Db, key: string, windowStart: Date): Promise<vo
   await db.query('INSERT INTO sign_in_attempts (key, window_start, failures) VALUES ($1, $2, 3)', [key, windowStart]);
 }
 
+async function insertRateLimitHit(db: Db, key: string, windowStart: Date): Promise<void> {
+  await db.query('INSERT INTO rate_limit_hits (key, window_start, hits) VALUES ($1, $2, 2)', [key, windowStart]);
+}
+
 async function insertIdempotencyKey(db: Db, key: string, createdAt: Date): Promise<void> {
   await db.query(
     `INSERT INTO idempotency_keys (user_id, key, operation, request_hash, response, created_at)
@@ -52,6 +57,7 @@ const left = async (db: Db) => ({
   sessions: (await db.query<{ k: string }>('SELECT token_hash AS k FROM sessions ORDER BY 1')).map((r) => r.k),
   signInAttempts: (await db.query<{ k: string }>('SELECT key AS k FROM sign_in_attempts ORDER BY 1')).map((r) => r.k),
   idempotencyKeys: (await db.query<{ k: string }>('SELECT key AS k FROM idempotency_keys ORDER BY 1')).map((r) => r.k),
+  rateLimitHits: (await db.query<{ k: string }>('SELECT key AS k FROM rate_limit_hits ORDER BY 1')).map((r) => r.k),
 });
 
 describe.each(targets)('housekeeping on $name', (target) => {
@@ -67,7 +73,7 @@ describe.each(targets)('housekeeping on $name', (target) => {
     await target.cleanup();
   });
   beforeEach(async () => {
-    await db.exec('DELETE FROM sessions; DELETE FROM sign_in_attempts; DELETE FROM idempotency_keys;');
+    await db.exec('DELETE FROM sessions; DELETE FROM sign_in_attempts; DELETE FROM idempotency_keys; DELETE FROM rate_limit_hits;');
   });
 
   test('deletes exactly what is past its window and keeps the rest', async () => {
@@ -83,15 +89,18 @@ describe.each(targets)('housekeeping on $name', (target) => {
     await insertIdempotencyKey(db, 'answered-a-day-ago', at(-DAY));
     await insertIdempotencyKey(db, 'answered-a-second-later', at(-DAY + 1));
     await insertIdempotencyKey(db, 'answered-now', at(0));
+    await insertRateLimitHit(db, 'invite-window-ended', at(-HOUR));
+    await insertRateLimitHit(db, 'invite-window-open', at(-HOUR + 1));
 
-    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 2, signInAttempts: 2, idempotencyKeys: 2 });
+    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 2, signInAttempts: 2, idempotencyKeys: 2, rateLimitHits: 1 });
     expect(await left(db)).toEqual({
       sessions: ['live-a-week', 'live-one-more-second'],
       signInAttempts: ['window-just-started', 'window-open-one-more-second'],
       idempotencyKeys: ['answered-a-second-later', 'answered-now'],
+      rateLimitHits: ['invite-window-open'],
     });
     // Nothing more to do.
-    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0 });
+    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0, rateLimitHits: 0 });
   });
 
   test('goes through a backlog in batches, and stops between two when asked', async () => {
@@ -165,7 +174,7 @@ describe.each(targets)('housekeeping on $name', (target) => {
     expect((await left(db)).sessions).toEqual([]);
   });
 
-  test('the default windows are the sign-in limit and a day', () => {
-    expect(DEFAULT_RETENTION).toEqual({ signInWindowSeconds: WINDOW, idempotencySeconds: DAY });
+  test('the default windows are the sign-in limit, a day, and the longest invite limit (an hour)', () => {
+    expect(DEFAULT_RETENTION).toEqual({ signInWindowSeconds: WINDOW, idempotencySeconds: DAY, rateLimitWindowSeconds: HOUR });
   });
 });

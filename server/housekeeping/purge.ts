@@ -10,12 +10,16 @@ export interface Retention {
   signInWindowSeconds: number;
   /** A bulk action's answer is replayed for a repeated Idempotency-Key for this long. */
   idempotencySeconds: number;
+  /** The longest window of the other rate limits (invites, invite links): a count whose window
+   * has ended counts for nothing. */
+  rateLimitWindowSeconds: number;
 }
 
 export interface Purged {
   sessions: number;
   signInAttempts: number;
   idempotencyKeys: number;
+  rateLimitHits: number;
 }
 
 export interface PurgeOptions {
@@ -35,6 +39,9 @@ const PURGES = {
       SELECT key FROM sign_in_attempts WHERE window_start <= $1 ORDER BY window_start LIMIT $2)`,
   idempotencyKeys: `DELETE FROM idempotency_keys WHERE (user_id, key) IN (
       SELECT user_id, key FROM idempotency_keys WHERE created_at <= $1 ORDER BY created_at LIMIT $2)`,
+  // Ended windows of the invite and invite-link limits: hitRateLimit() starts a new one.
+  rateLimitHits: `DELETE FROM rate_limit_hits WHERE key IN (
+      SELECT key FROM rate_limit_hits WHERE window_start <= $1 ORDER BY window_start LIMIT $2)`,
 } as const;
 
 /** Deletes what is past its window at `now`, batch by batch. Returns how many of each. */
@@ -45,8 +52,9 @@ export async function purgeExpired(db: Queryable, now: Date, retention: Retentio
     sessions: now,
     signInAttempts: before(retention.signInWindowSeconds),
     idempotencyKeys: before(retention.idempotencySeconds),
+    rateLimitHits: before(retention.rateLimitWindowSeconds),
   };
-  const purged: Purged = { sessions: 0, signInAttempts: 0, idempotencyKeys: 0 };
+  const purged: Purged = { sessions: 0, signInAttempts: 0, idempotencyKeys: 0, rateLimitHits: 0 };
   for (const kind of Object.keys(PURGES) as (keyof Purged)[]) {
     for (;;) {
       if (options.stopped?.()) return purged;

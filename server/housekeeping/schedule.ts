@@ -5,6 +5,7 @@
 import type { Clock } from '../deps';
 import { DEFAULT_ADDRESS_LIMIT, DEFAULT_SIGN_IN_LIMIT } from '../sessions/throttle';
 import type { Db } from '../store/db';
+import { DEFAULT_USER_LIMITS } from '../users/service';
 import { withLockIfFree } from '../store/locks';
 import { purgeExpired, type Purged, type Retention } from './purge';
 
@@ -15,6 +16,7 @@ export const DEFAULT_RETENTION: Retention = {
   // Both kinds of sign-in counter (per account and address, per address) share the table.
   signInWindowSeconds: Math.max(DEFAULT_SIGN_IN_LIMIT.windowSeconds, DEFAULT_ADDRESS_LIMIT.windowSeconds),
   idempotencySeconds: 24 * 3600,
+  rateLimitWindowSeconds: Math.max(...Object.values(DEFAULT_USER_LIMITS).map((limit) => limit.windowSeconds)),
 };
 
 export type RoundResult = { ran: true; purged: Purged } | { ran: false };

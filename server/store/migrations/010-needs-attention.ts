@@ -12,8 +12,8 @@ CREATE INDEX enrollments_attention_failed_idx ON enrollments (enroll_error, sequ
   WHERE status = 'failed' AND enroll_error IS NOT NULL;
 
 -- Re-enrolling at the next step is spread over the coming days so that no inbox goes over its
--- daily limit: this index answers "how many steps are already due from this inbox, per day".
-CREATE INDEX enrollments_inbox_next_step_idx ON enrollments (inbox_id, next_step_at) WHERE status = 'active';
+-- daily limit, which asks "how many steps are already due from this inbox, per day": the send
+-- forecast's index on (inbox_id, next_step_at) of active enrollments answers it (migration 011).
 
 -- The bulk machinery of issue 4 (batches, their items, Undo) also carries the remedies of
 -- Needs attention: a batch may span sequences (no sequence), and may be a re-enroll.

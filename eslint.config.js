@@ -49,7 +49,7 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-demo/', 'node_modules/', 'public/mockServiceWorker.js', '.cache/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-server/', 'dist-demo/', 'node_modules/', 'public/mockServiceWorker.js', '.cache/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -73,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'server/main.ts', 'e2e/**'],
+    files: ['scripts/**', 'bench/**', 'server/main.ts', 'server/dev.ts', 'server/dev-build.ts', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
 );

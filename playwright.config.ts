@@ -84,6 +84,8 @@ export default defineConfig({
       SEED_DATASET: 'demo',
       SECURE_COOKIES: 'false',
       NODE_ENV: 'test',
+      // Failures only: a line per request would bury the test report.
+      LOG_LEVEL: 'warn',
     },
   },
 });

@@ -24,7 +24,44 @@ test.describe('the Node server', () => {
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
       expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      expect(headers['permissions-policy'], path).toMatch(/(^|, )camera=\(\)(,|$)/);
     }
+  });
+
+  test('the app runs under these headers: no console errors on sign-in or a signed-in page', async ({ page, signInAs }) => {
+    // A resource the cross-origin policies blocked would show up as a console error.
+    const problems: string[] = [];
+    const watch = (p: typeof page) => {
+      p.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      p.on('pageerror', (e) => problems.push(e.message));
+    };
+    watch(page);
+    await page.goto('/sign-in');
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    const signedIn = await signInAs('manager'); // the same page, now with the session
+    await signedIn.goto('/sequences');
+    await expect(signedIn.getByRole('heading', { level: 1, name: 'Sequences' })).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+
+  test('the browser knows every feature the Permissions-Policy names, and denies each', async ({ page, request }) => {
+    const named = ((await request.get('/')).headers()['permissions-policy'] ?? '')
+      .split(',')
+      .map((d) => d.trim().split('=')[0] ?? '');
+    expect(named).toContain('camera');
+    await page.goto('/sign-in');
+    // Chromium's view of the policy in force (document.featurePolicy): an unknown name would be
+    // dropped with a warning, silently leaving nothing denied.
+    const seen = await page.evaluate((features) => {
+      const policy = (document as unknown as { featurePolicy: { features(): string[]; allowsFeature(f: string): boolean } }).featurePolicy;
+      const known = new Set(policy.features());
+      return features.map((f) => ({ feature: f, known: known.has(f), allowed: policy.allowsFeature(f) }));
+    }, named);
+    expect(seen.filter((s) => !s.known || s.allowed)).toEqual([]);
   });
 
   test('hashed assets are cached for good, the page never without asking', async ({ request }) => {

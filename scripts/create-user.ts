@@ -10,8 +10,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../src/contract/auth';
+// The same rule as setting a password from an invite link (docs/domain.md §11).
+import { Password } from '../src/contract/users';
 import { loadConfig } from '../server/config';
 import { nodePasswords } from '../server/node-passwords';
+import { lockDataDir } from '../server/store/data-dir-lock';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
@@ -28,10 +31,6 @@ const Args = z.object({
   'data-dir': z.string().min(1).optional(),
 });
 
-const Password = z
-  .string()
-  .min(12, 'The password must have at least 12 characters')
-  .max(200, 'The password must have at most 200 characters');
 
 /** Bad input: the message and the usage. */
 class UsageError extends Error {}
@@ -82,6 +81,8 @@ async function openStore(databaseUrl: string | undefined, dataDir: string): Prom
   if (databaseUrl) return openPostgres(databaseUrl, 1);
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  // Refuses a folder a running server has open (released when this process exits).
+  lockDataDir(dir);
   return openPglite({ dataDir: dir });
 }
 

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config';
+import { lockDataDir } from '../server/store/data-dir-lock';
 import type { Db } from '../server/store/db';
 import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
@@ -161,6 +162,8 @@ async function openStore(databaseUrl: string | undefined, dataDir: string): Prom
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  // Refuses a folder a running server has open (released when this process exits).
+  lockDataDir(dir);
   return { db: await openPglite({ dataDir: dir }), label: `pglite at ${dir}` };
 }
 

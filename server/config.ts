@@ -19,6 +19,27 @@ const flag = (name: string) =>
       }),
   );
 
+// How many proxies in front of the server to believe, counted from the server outwards: 0 (the
+// default) reads the client from the socket and ignores X-Forwarded-For, which anyone can write;
+// 1 takes the right-most X-Forwarded-For entry (written by the one proxy), 2 the one before it.
+const trustProxy = z.preprocess(
+  unset,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return 0;
+      const s = v.trim().toLowerCase();
+      if (['0', 'false', 'no', 'off'].includes(s)) return 0;
+      if (/^[1-9]$/.test(s)) return Number(s);
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be the number of proxies in front of the server, 0 to 9 (got "${v}")`,
+      });
+      return z.NEVER;
+    }),
+);
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     unset,
@@ -53,8 +74,28 @@ const EnvSchema = z.object({
       .min(1, 'INGEST_RATE_LIMIT must be at least 1')
       .default(1200),
   ),
+  // Minutes between housekeeping rounds (expired sessions, old sign-in attempts, idempotency
+  // records); 0 turns it off, e.g. when another job does it.
+  HOUSEKEEPING_INTERVAL_MINUTES: z.preprocess(
+    unset,
+    z.coerce
+      .number({ message: 'HOUSEKEEPING_INTERVAL_MINUTES must be a number of minutes' })
+      .int('HOUSEKEEPING_INTERVAL_MINUTES must be a whole number of minutes')
+      .min(0, 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)')
+      .max(10080, 'HOUSEKEEPING_INTERVAL_MINUTES must be between 0 (off) and 10080 (a week)')
+      .default(60),
+  ),
   SECURE_COOKIES: flag('SECURE_COOKIES'),
   SKIP_BUILD: flag('SKIP_BUILD'),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof unset(v) === 'string' ? (v as string).trim().toLowerCase() : unset(v)),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  ),
+  TRUST_PROXY: trustProxy,
   NODE_ENV: z.preprocess(
     unset,
     z

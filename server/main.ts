@@ -1,94 +1,131 @@
-// Node entry (`npm start`): builds the SPA when needed, opens the store, and serves the SPA and
-// the API on one origin.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+// The Node server: opens the store, and serves the SPA and the API on one origin. `npm start`
+// runs it through server/dev.ts (which builds the SPA first when needed); `npm run start:prod`
+// runs its compiled copy, dist-server/main.js, with Node alone. Nothing here may import a
+// development dependency: scripts/build-server.ts refuses to build if it does.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createNodeApp } from './node-app';
+import { startHousekeeping, type Housekeeping } from './housekeeping/schedule';
+import { createLogger } from './log';
+import type { Logger } from './logger';
+import { createNodeApp, nodeClientAddress } from './node-app';
 import { nodePasswords } from './node-passwords';
+import { DataDirInUse, lockDataDir } from './store/data-dir-lock';
 import type { Db } from './store/db';
-import { migrate } from './store/migrate';
+import { MigrationChanged } from './store/migrate';
 import { openPglite } from './store/pglite-db';
 import { openPostgres } from './store/postgres-db';
-import { seed } from './store/seed/seed';
+import { prepareStore } from './store/startup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-
-/** Newest modification time among the inputs of `vite build`. */
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, st.mtimeMs);
-    }
-  };
-  for (const p of ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']) visit(join(ROOT, p));
-  return newest;
-}
-
-function buildIfStale(): void {
-  const index = join(DIST, 'index.html');
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (builtAt > 0 && newestSourceMtime() <= builtAt) return;
-  console.log(builtAt ? 'dist/ is older than the sources: building the web app…' : 'No dist/: building the web app…');
-  const started = performance.now();
-  // Always a production bundle: NODE_ENV=test or development in the server's environment would
-  // otherwise give React's development build (several times slower, and not what people get).
-  const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env });
-  if (result.status !== 0) {
-    throw new Error(`vite build failed (${result.error?.message ?? `exit code ${result.status}`})`);
-  }
-  console.log(`Built the web app in ${seconds(started)}.`);
-}
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-async function openStore(config: Config): Promise<{ db: Db; label: string }> {
+/** The store, and what to let go of once it is closed (the embedded folder's lock). */
+async function openStore(config: Config, log: Logger): Promise<{ db: Db; label: string; release: () => void }> {
   if (config.DATABASE_URL) {
-    const db = openPostgres(config.DATABASE_URL);
+    const db = openPostgres(config.DATABASE_URL, 10, (err) => log.warn({ err }, 'PostgreSQL connection lost'));
     await db.query('SELECT 1'); // fail now, with a clear message, if the server is unreachable
-    return { db, label: 'postgres' };
+    return { db, label: 'postgres', release: () => undefined };
   }
-  mkdirSync(resolve(config.DATA_DIR), { recursive: true });
-  const db = await openPglite({ dataDir: resolve(config.DATA_DIR) });
-  return { db, label: `pglite at ${config.DATA_DIR}` };
+  const dir = resolve(config.DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  // Before PGlite touches the folder: a second server on it would corrupt it.
+  const lock = lockDataDir(dir);
+  try {
+    const db = await openPglite({ dataDir: dir });
+    return { db, label: `pglite at ${config.DATA_DIR}`, release: lock.release };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
-async function seedOnFirstStart(db: Db, config: Config): Promise<void> {
-  if (config.SEED_DATASET === 'none') return;
-  const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if (n > 0) return;
-  console.log('Empty store: seeding the demo data…');
-  const started = performance.now();
-  const stats = await seed(db, { dataset: 'demo' });
-  const enrollments = stats.counts.enrollments?.toLocaleString('en-US') ?? '?';
-  console.log(`Seeded the demo data (${enrollments} enrollments) in ${seconds(started)}.`);
+/** Housekeeping every HOUSEKEEPING_INTERVAL_MINUTES (0: none). */
+function scheduleHousekeeping(db: Db, config: Config, log: Logger): Housekeeping {
+  if (config.HOUSEKEEPING_INTERVAL_MINUTES === 0) return { stop: async () => undefined };
+  return startHousekeeping(db, {
+    intervalMs: config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000,
+    log: (message) => log.info({}, message),
+  });
+}
+
+/** JSON lines in production (for a log shipper), a short human line otherwise. */
+function openLogger(config: Config): Logger & { flush(): void } {
+  return createLogger({ level: config.LOG_LEVEL, format: config.NODE_ENV === 'production' ? 'json' : 'pretty' });
+}
+
+/** Production serves what `npm run build` made and never builds: without it, say so and stop,
+ * rather than answer every page with an error. */
+function requireBuiltApp(config: Config): void {
+  if (config.NODE_ENV !== 'production' || existsSync(join(DIST, 'index.html'))) return;
+  throw new ConfigError(`The web app is not built (no ${join(DIST, 'index.html')}): run \`npm run build\` first.`);
+}
+
+/** Stops on SIGINT/SIGTERM: no new connections, open requests finish, housekeeping stops, then
+ * the store closes and lets go of its folder. */
+function stopOnSignals(
+  server: ReturnType<typeof serve>,
+  db: Db,
+  housekeeping: Housekeeping,
+  release: () => void,
+  log: Logger & { flush(): void },
+): void {
+  let stopping = false;
+  const exit = (code: number) => {
+    log.flush();
+    process.exit(code);
+  };
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) exit(1); // a second Ctrl-C: stop waiting
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({}, 'Open connections did not finish in 10 s: exiting anyway.');
+      exit(1);
+    }, 10_000).unref();
+    server.close(() => {
+      housekeeping
+        .stop()
+        .then(() => db.close())
+        .then(
+          () => {
+            release();
+            exit(0);
+          },
+          (err: unknown) => {
+            log.error({ err }, 'Closing the store failed');
+            exit(1);
+          },
+        );
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  if (!config.SKIP_BUILD) buildIfStale();
+  requireBuiltApp(config);
+  const log = openLogger(config);
 
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  const { db, label } = await openStore(config);
+  const { db, label, release } = await openStore(config, log);
   try {
-    await migrate(db);
-    await seedOnFirstStart(db, config);
+    // Migrations and the first seeding, under a database lock: instances may start together.
+    await prepareStore(db, { seedDataset: config.SEED_DATASET, log: (message) => log.info({}, message) });
   } catch (err) {
     await db.close().catch(() => undefined);
+    release();
     throw err;
   }
 
@@ -97,45 +134,35 @@ async function main(): Promise<void> {
     secureCookies: config.SECURE_COOKIES,
     version,
     passwords: nodePasswords,
+    logger: log,
+    clientAddress: nodeClientAddress(config.TRUST_PROXY),
     ingestLimit: { requests: config.INGEST_RATE_LIMIT, windowSeconds: 60 },
   });
-  const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES });
+  const app = createNodeApp({ app: api, distDir: DIST, hsts: config.SECURE_COOKIES, logger: log });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
-    console.log(`Started in ${seconds(started)}.`);
-    console.log(`Sequence Desk ready on http://localhost:${info.port} (store: ${label})`);
+    log.info(
+      { port: info.port, store: db.kind, version, nodeEnv: config.NODE_ENV, startMs: Math.round(performance.now() - started) },
+      `Sequence Desk ready on http://localhost:${info.port} (store: ${label}), started in ${seconds(started)}`,
+    );
   });
+  const housekeeping = scheduleHousekeeping(db, config, log);
   server.on('error', (err) => {
-    console.error(`Cannot listen on ${config.HOST}:${config.PORT}: ${err.message}`);
-    void db.close().finally(() => process.exit(1));
+    log.error({ err }, `Cannot listen on ${config.HOST}:${config.PORT}`);
+    void housekeeping
+      .stop()
+      .then(() => db.close())
+      .finally(() => {
+        release();
+        log.flush();
+        process.exit(1);
+      });
   });
-
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1); // a second Ctrl-C: stop waiting
-    stopping = true;
-    console.log(`${signal}: shutting down…`);
-    setTimeout(() => {
-      console.error('Open connections did not finish in 10 s: exiting anyway.');
-      process.exit(1);
-    }, 10_000).unref();
-    server.close(() => {
-      db.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          console.error('Closing the store failed:', err);
-          process.exit(1);
-        },
-      );
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  stopOnSignals(server, db, housekeeping, release, log);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof DataDirInUse || err instanceof MigrationChanged) {
     console.error(err.message);
   } else {
     console.error('Sequence Desk failed to start:', err);

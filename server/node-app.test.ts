@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeApp } from './node-app';
+import { clientAddress, createNodeApp, normalizeAddress } from './node-app';
 
 const INDEX = '<!doctype html><title>Sequence Desk</title><div id="root"></div>';
 const SECRET = 'top secret outside dist';
@@ -57,6 +57,12 @@ function expectSecurityHeaders(res: Response) {
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   expect(res.headers.get('x-frame-options')).toBe('DENY');
+  expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  const permissions = res.headers.get('permissions-policy') ?? '';
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
+    expect(permissions).toContain(`${feature}=()`);
+  }
 }
 
 describe('createNodeApp', () => {
@@ -271,5 +277,33 @@ describe('createNodeApp over HTTP', () => {
     expect(page.body).toBe(INDEX);
     const health = await rawGet('/api/health');
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('clientAddress', () => {
+  it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(clientAddress('203.0.113.7', '198.51.100.1', 0)).toBe('203.0.113.7');
+    expect(clientAddress('::ffff:203.0.113.7', undefined, 0)).toBe('203.0.113.7');
+    expect(clientAddress(undefined, '198.51.100.1', 0)).toBeNull();
+  });
+
+  it('counts trusted proxies from the server outwards and ignores what the client prepended', () => {
+    // TRUST_PROXY=1: the right-most entry, written by the one proxy.
+    expect(clientAddress('10.0.0.2', '6.6.6.6, 198.51.100.1', 1)).toBe('198.51.100.1');
+    // TRUST_PROXY=2: a CDN, then a load balancer (the socket).
+    expect(clientAddress('10.0.0.2', '6.6.6.6, 198.51.100.1, 192.0.2.50', 2)).toBe('198.51.100.1');
+    // Fewer entries than trusted hops: the left-most there is.
+    expect(clientAddress('10.0.0.2', '198.51.100.1', 3)).toBe('198.51.100.1');
+    // A trusted proxy that sent no header: the socket.
+    expect(clientAddress('10.0.0.2', undefined, 1)).toBe('10.0.0.2');
+  });
+
+  it('normalises ports, brackets and IPv4-mapped IPv6, and refuses what is not an address', () => {
+    expect(clientAddress('10.0.0.2', '198.51.100.1:5123', 1)).toBe('198.51.100.1');
+    expect(clientAddress('10.0.0.2', '[2001:db8::1]:443', 1)).toBe('2001:db8::1');
+    expect(clientAddress('10.0.0.2', 'unknown', 1)).toBe('10.0.0.2');
+    expect(normalizeAddress('2001:DB8::1')).toBe('2001:db8::1');
+    expect(normalizeAddress('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(normalizeAddress('not an address')).toBeNull();
   });
 });

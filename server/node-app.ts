@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { Logger } from './logger';
+import { randomToken } from './sessions/tokens';
 
 export interface NodeAppOptions {
   /** The API from createApp(); it answers everything under /api (its own 404s included). */
@@ -13,6 +17,8 @@ export interface NodeAppOptions {
   swaggerUiDir?: string;
   /** Over HTTPS: also send Strict-Transport-Security. */
   hsts?: boolean;
+  /** A line per request for what is served here (pages, assets); the API logs its own. */
+  logger?: Logger;
 }
 
 // Scripts only from our origin (no inline, no eval); 'wasm-unsafe-eval' lets PGlite compile its
@@ -30,13 +36,101 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// Powerful features the app never uses, switched off for the page and anything it embeds, so an
+// injected script or frame cannot ask for them either. Only names Chromium knows (an unknown one
+// is dropped with a warning; e2e/server.spec.ts checks them against document.featurePolicy).
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 export function securityHeaders(hsts: boolean): Record<string, string> {
   return {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Frame-Options': 'DENY',
+    // A window we open, or that opens us, gets no handle on this one (no cross-window attacks);
+    // our files and API answers are not for other sites to embed or read.
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
     ...(hsts ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** An address as the throttles key it: IPv4-mapped IPv6 as plain IPv4, no port or brackets;
+ * null when it is not an IP address. */
+export function normalizeAddress(raw: string): string | null {
+  let a = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1] ?? '';
+  else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  a = a.toLowerCase();
+  if (a.startsWith('::ffff:') && isIP(a.slice(7)) === 4) a = a.slice(7);
+  return isIP(a) ? a : null;
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustedProxies` > 0 the X-Forwarded-For
+ * entry that many hops out. Counted from the server: the socket is the nearest proxy, the
+ * right-most entry is what that proxy saw, and so on; entries further left are the client's
+ * own word and never believed. With fewer entries than hops, the left-most is taken.
+ */
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxies: number,
+): string | null {
+  const socket = socketAddress ? normalizeAddress(socketAddress) : null;
+  if (trustedProxies <= 0 || !socket) return socket;
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const outwards = [socket, ...entries.reverse()];
+  const chosen = outwards[Math.min(trustedProxies, outwards.length - 1)] ?? socket;
+  // A proxy we trust wrote something that is not an address: count the request against the
+  // proxy rather than against a name anyone could vary.
+  return normalizeAddress(chosen) ?? socket;
+}
+
+/** What createApp's `clientAddress` needs on Node: the address of the request the Node
+ * adapter (@hono/node-server) received. */
+export function nodeClientAddress(trustedProxies: number): (c: Context) => string | null {
+  return (c) => {
+    let socketAddress: string | undefined;
+    try {
+      socketAddress = getConnInfo(c).remote.address;
+    } catch {
+      return null; // not a request from a Node socket (e.g. app.request() in a test)
+    }
+    return clientAddress(socketAddress, c.req.header('X-Forwarded-For'), trustedProxies);
   };
 }
 
@@ -124,6 +218,26 @@ export function createNodeApp(options: NodeAppOptions): Hono {
   };
   node.use('*', withSecurityHeaders);
 
+  // The API's requests are logged by the API (with their route and user); the rest here, as
+  // one route, `static`: the path itself is not logged.
+  const handedToApi = new WeakSet<Request>();
+  const log = options.logger;
+  if (log) {
+    node.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      if (handedToApi.has(c.req.raw)) return;
+      const requestId = randomToken(9);
+      try {
+        c.res.headers.set('X-Request-Id', requestId);
+      } catch {
+        // immutable headers (a fetch() response): the line still carries the id
+      }
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      log.info({ requestId, method: c.req.method, route: 'static', status: c.res.status, durationMs }, 'request');
+    });
+  }
+
   // Swagger UI's files from the installed package; the docs page itself comes from createApp.
   node.get('/api/docs/assets/:file', async (c, next) => {
     const file = c.req.param('file');
@@ -134,6 +248,7 @@ export function createNodeApp(options: NodeAppOptions): Hono {
 
   node.all('*', async (c, next) => {
     if (!isApiPath(c.req.path)) return next();
+    handedToApi.add(c.req.raw);
     return app.fetch(c.req.raw, c.env);
   });
 

@@ -3,6 +3,7 @@ import { allEndpoints } from '../src/contract/api';
 // A value import: registers the Error schema that every error response points at.
 import { ErrorBody } from '../src/contract/errors';
 import type { Endpoint } from '../src/contract/endpoint';
+import { DEFAULT_MAX_BODY_BYTES } from '../src/contract/routes';
 
 type JsonSchema = Record<string, unknown>;
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -46,7 +47,7 @@ function parameters(e: Endpoint): JsonSchema[] {
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'Malformed JSON or an invalid field (details name each field)',
   '401': 'Not signed in',
-  '403': "Not allowed for this role or this integration key's scope, or CSRF token missing",
+  '403': 'Not allowed for this role or key scope, or CSRF token missing',
   '404': 'Not found',
   '429': 'Too many requests',
 };
@@ -71,8 +72,12 @@ export function buildOpenApi(version: string): JsonSchema {
       if (status === '401' && e.access === 'public') continue;
       responses[status] = { description, content: { 'application/json': { schema: { $ref: REF('Error') } } } };
     }
-    if (e.maxItems || e.maxBodyBytes) {
-      const limits = [e.maxItems && `more than ${e.maxItems} items`, e.maxBodyBytes && `a body over ${e.maxBodyBytes} bytes`];
+    for (const [status, other] of Object.entries(e.otherResponses ?? {})) {
+      responses[status] = { description: other.description, content: { 'application/json': { schema: toSchema(other.response, 'output') } } };
+    }
+    const maxBodyBytes = e.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (e.body) {
+      const limits = [`a body over ${maxBodyBytes} bytes (counted as it arrives, also without a Content-Length)`, e.maxItems && `more than ${e.maxItems} items`];
       responses['413'] = {
         description: `Too large: ${limits.filter(Boolean).join(' or ')}`,
         content: { 'application/json': { schema: { $ref: REF('Error') } } },
@@ -93,7 +98,13 @@ export function buildOpenApi(version: string): JsonSchema {
             : []),
       ],
       ...(e.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              description: `JSON, at most ${maxBodyBytes} bytes`,
+              content: { 'application/json': { schema: toSchema(e.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

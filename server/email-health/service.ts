@@ -29,6 +29,7 @@ import {
   type WindowRange,
 } from '../../src/domain/health';
 import { thresholdsFor } from '../../src/domain/industry-benchmarks';
+import { earlyWarnings, TREND_DAYS } from '../../src/domain/health-trend';
 import { isUnderWatch } from '../../src/domain/probation';
 import type { Db } from '../store/db';
 import { readAccount } from '../account/store';
@@ -79,6 +80,18 @@ export async function emailHealth(db: Db, query: EmailHealthQuery, now: Date): P
     if (b !== undefined) bucketCounts[b] = addCounts(bucketCounts[b] as EmailCounts, row);
   }
 
+  // The early warning: the 30-day figures and the daily rates of its last TREND_DAYS days.
+  const trendFrom = isoDay(window30.endsAt.getTime() - TREND_DAYS * 86_400_000);
+  const trendDays = new Map<string, EmailCounts>();
+  for (const row of daily) {
+    if (row.day < trendFrom || row.day > window30.to) continue;
+    trendDays.set(row.day, addCounts(trendDays.get(row.day) ?? ZERO_COUNTS, row));
+  }
+  const trendPoints = [...trendDays.entries()].map(([day, counts]) => ({
+    x: (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${trendFrom}T00:00:00Z`)) / 86_400_000,
+    counts,
+  }));
+
   const enough = hasEnoughData(total);
   const rates = rateFigures(total, thresholds);
   const status = overallStatus(rates, enough);
@@ -114,6 +127,7 @@ export async function emailHealth(db: Db, query: EmailHealthQuery, now: Date): P
       probation,
       senderProblems: senderProblemCount(notSent),
     }),
+    earlyWarnings: earlyWarnings(rateFigures(total30, thresholds), trendPoints, assessment.eligible),
     probation: { plan: account.plan, ...probation },
   };
 }

@@ -195,17 +195,26 @@ export async function bulkUnenroll(
 
 export interface BatchRow {
   id: number;
-  sequenceId: number;
+  /** Null for a batch of Needs attention, which may span sequences. */
+  sequenceId: number | null;
   actorId: number;
+  action: 'unenroll' | 'reenroll';
   sequenceDeleted: boolean;
   undoResult: unknown;
 }
 
 /** A batch, locked for the transaction (two Undos of one batch run one after the other). */
 export async function lockBatch(tx: Queryable, id: number): Promise<BatchRow | null> {
-  const [row] = await tx.query<{ id: number; sequence_id: number; actor_id: number; undo_result: unknown; deleted: boolean }>(
-    `SELECT b.id, b.sequence_id, b.actor_id, b.undo_result, s.deleted_at IS NOT NULL AS deleted
-       FROM unenroll_batches b JOIN sequences s ON s.id = b.sequence_id
+  const [row] = await tx.query<{
+    id: number;
+    sequence_id: number | null;
+    actor_id: number;
+    action: 'unenroll' | 'reenroll';
+    undo_result: unknown;
+    deleted: boolean;
+  }>(
+    `SELECT b.id, b.sequence_id, b.actor_id, b.action, b.undo_result, coalesce(s.deleted_at IS NOT NULL, false) AS deleted
+       FROM unenroll_batches b LEFT JOIN sequences s ON s.id = b.sequence_id
       WHERE b.id = $1 FOR UPDATE OF b`,
     [id],
   );
@@ -214,6 +223,7 @@ export async function lockBatch(tx: Queryable, id: number): Promise<BatchRow | n
     id: row.id,
     sequenceId: row.sequence_id,
     actorId: row.actor_id,
+    action: row.action,
     sequenceDeleted: row.deleted,
     undoResult: row.undo_result,
   };
@@ -272,6 +282,62 @@ export async function undoBatch(
   );
   return {
     restored: row?.restored ?? 0,
+    notRestoredTotal: row?.not_restored ?? 0,
+    notRestored: (row?.items ?? []).map((i) => ({ enrollmentId: String(i.id), reason: i.reason })),
+  };
+}
+
+/**
+ * Undo of a Needs attention batch, which may span sequences: the same rule as `undoBatch`, per
+ * row — a row in a sequence deleted since is left, and so is one changed since; a re-enroll
+ * also gets its send problem and last activity back, and an enrollment that was never enrolled
+ * (failed) goes back to failed whatever else the contact is in. Returns how many were restored
+ * in each sequence, for their History.
+ */
+export async function undoAttentionBatch(
+  tx: Queryable,
+  batchId: number,
+  action: 'unenroll' | 'reenroll',
+): Promise<{
+  restored: number;
+  bySequence: Map<number, number>;
+  notRestoredTotal: number;
+  notRestored: Array<{ enrollmentId: string; reason: NotRestoredReason }>;
+}> {
+  const reenrolled = action === 'reenroll' ? ', email_error = i.prev_email_error, last_activity_at = i.prev_last_activity_at' : '';
+  const [row] = await tx.query<{
+    not_restored: number;
+    by_sequence: Array<{ id: number; n: number }> | null;
+    items: Array<{ id: number; reason: NotRestoredReason }> | null;
+  }>(
+    `WITH restored AS (
+       UPDATE enrollments e
+          SET status = i.prev_status, current_step = i.prev_step, next_step_at = i.prev_next_step_at,
+              unenroll_reason = NULL, unenrolled_by = NULL, unenrolled_at = NULL, version = e.version + 1${reenrolled}
+         FROM unenroll_batch_items i
+        WHERE i.batch_id = $1 AND e.id = i.enrollment_id AND e.version = i.version
+          AND EXISTS (SELECT 1 FROM sequences s WHERE s.id = e.sequence_id AND s.deleted_at IS NULL)
+          AND (i.prev_status = 'failed' OR NOT EXISTS (SELECT 1 FROM enrollments x
+                 WHERE x.contact_id = e.contact_id AND x.id <> e.id AND x.status IN ${LIVE}))
+       RETURNING e.id, e.sequence_id
+     ), left_out AS (
+       SELECT i.enrollment_id AS id,
+              CASE WHEN s.deleted_at IS NOT NULL THEN 'sequence-deleted'
+                   WHEN e.version <> i.version THEN 'changed-since' ELSE 'enrolled-elsewhere' END AS reason
+         FROM unenroll_batch_items i JOIN enrollments e ON e.id = i.enrollment_id JOIN sequences s ON s.id = e.sequence_id
+        WHERE i.batch_id = $1 AND NOT EXISTS (SELECT 1 FROM restored r WHERE r.id = i.enrollment_id)
+     )
+     SELECT (SELECT json_agg(json_build_object('id', g.sequence_id, 'n', g.n) ORDER BY g.sequence_id)
+               FROM (SELECT sequence_id, count(*)::int AS n FROM restored GROUP BY sequence_id) g) AS by_sequence,
+            (SELECT count(*)::int FROM left_out) AS not_restored,
+            (SELECT json_agg(json_build_object('id', l.id, 'reason', l.reason) ORDER BY l.id)
+               FROM (SELECT id, reason FROM left_out ORDER BY id LIMIT $2) l) AS items`,
+    [batchId, MAX_LISTED_ITEMS],
+  );
+  const bySequence = new Map((row?.by_sequence ?? []).map((g) => [g.id, g.n]));
+  return {
+    restored: [...bySequence.values()].reduce((a, b) => a + b, 0),
+    bySequence,
     notRestoredTotal: row?.not_restored ?? 0,
     notRestored: (row?.items ?? []).map((i) => ({ enrollmentId: String(i.id), reason: i.reason })),
   };

@@ -346,4 +346,33 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('Contact,Email,Enrolled,Email problem,Current step,Enrolled by,Enrolled at,Last activity,Unenroll reason');
     expect(lines.length - 1).toBe(await count('manager', busiest, qs));
   });
+
+  it('names the file in UTF-8 (RFC 6266) with an ASCII fallback, whatever the script of the sequence name', async () => {
+    const [{ name: original }] = await t.db.query<{ name: string }>('SELECT name FROM sequences WHERE id = $1', [busiest]);
+    const cases: [name: string, ascii: string, utf8: string][] = [
+      ['Łódź outreach', 'lodz-outreach-enrollments.csv', 'łódź-outreach-enrollments.csv'],
+      ['Źródła Q3', 'zrodla-q3-enrollments.csv', 'źródła-q3-enrollments.csv'],
+      ['Şişli leads', 'sisli-leads-enrollments.csv', 'şişli-leads-enrollments.csv'],
+      ['東京 pipeline', 'pipeline-enrollments.csv', '東京-pipeline-enrollments.csv'],
+      ['東京', 'sequence-enrollments.csv', '東京-enrollments.csv'],
+      ['Café crème', 'cafe-creme-enrollments.csv', 'café-crème-enrollments.csv'],
+    ];
+    try {
+      for (const [name, ascii, utf8] of cases) {
+        await t.db.query('UPDATE sequences SET name = $1 WHERE id = $2', [name, busiest]);
+        const res = await get('manager', `/api/sequences/${busiest}/enrollments/export?status=paused`);
+        expect(res.status, name).toBe(200);
+        const header = res.headers.get('content-disposition') ?? '';
+        expect(header, name).toBe(`attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`);
+        expect((await res.text()).replace(/^\uFEFF/, '').split('\r\n')[0], name).toMatch(/^Contact,Email,/);
+      }
+      // A plain ASCII name needs no second form.
+      await t.db.query('UPDATE sequences SET name = $1 WHERE id = $2', ['Q3 Outbound', busiest]);
+      const plain = await get('manager', `/api/sequences/${busiest}/enrollments/export?status=paused`);
+      expect(plain.headers.get('content-disposition')).toBe('attachment; filename="q3-outbound-enrollments.csv"');
+      await plain.body?.cancel();
+    } finally {
+      await t.db.query('UPDATE sequences SET name = $1 WHERE id = $2', [original, busiest]);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { Clock } from '../deps';
 import { viewerOf, type AppEnv } from '../http/context';
 import { nextCursor, readCursor } from '../http/cursor';
 import { badRequest } from '../http/errors';
+import { asciiFileName, attachment } from '../http/attachment';
 import { register } from '../http/register';
 import { bulkUnenrollSelection, undoBulkUnenroll } from './bulk-service';
 import { completeStep, enrollContacts, reenroll, unenrollOne } from './service';
@@ -93,10 +94,11 @@ export function enrollmentRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock
         else after = page.last;
       },
     });
-    const filename = `${seq.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'sequence'}-enrollments.csv`;
+    // The sequence's name in any script (łódź-…, 東京-…), and in ASCII for old clients.
+    const base = seq.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'sequence';
     return c.body(stream, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Content-Disposition': attachment(`${base}-enrollments.csv`, `${asciiFileName(base, 'sequence')}-enrollments.csv`),
     });
   });
 

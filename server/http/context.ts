@@ -35,5 +35,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     credentials: Credentials;
+    /** The caller's network address, when the runtime knows it. */
+    clientAddress: string | null;
   };
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { allows, type Access, type Endpoint } from '../../src/contract/endpoint';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/contract/routes';
 import { CSRF_HEADER } from '../../src/contract/auth';
 import type { FieldIssue } from '../../src/contract/errors';
 import { HttpError, badRequest, forbidden, unauthenticated } from './errors';
@@ -21,7 +22,6 @@ export interface HandlerInput<P extends z.ZodType, Q extends z.ZodType, B extend
  * or a Response for non-JSON bodies (CSV, HTML) and bodiless answers. */
 type HandlerResult<R extends z.ZodType> = z.input<R> | Response;
 
-const MAX_BODY_BYTES = 1_000_000;
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
@@ -106,19 +106,15 @@ function readQuery(c: Context): Record<string, string | string[]> {
   return out;
 }
 
-/** The JSON body, within the endpoint's size limits: bytes (default 1 MB) and, for batches,
- * the number of `items` (413 either way, before the items are validated). */
+/** The JSON body, within the endpoint's limits: bytes, counted as they stream in
+ * (DEFAULT_MAX_BODY_BYTES unless the route says otherwise), and, for batches, the number of
+ * `items` (413 either way, before the items are validated). */
 async function readJson(c: Context, limits: { maxBodyBytes?: number; maxItems?: number }): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'bad_request', 'Send the request body as application/json.');
   }
-  const maxBytes = limits.maxBodyBytes ?? MAX_BODY_BYTES;
-  const tooLarge = () => new HttpError(413, 'bad_request', `The request body is too large: at most ${maxBytes} bytes.`);
-  const length = Number(c.req.header('content-length') ?? 0);
-  if (length > maxBytes) throw tooLarge();
-  const text = await c.req.text();
-  if (text.length > maxBytes) throw tooLarge();
+  const text = await readText(c.req.raw, limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -130,4 +126,36 @@ async function readJson(c: Context, limits: { maxBodyBytes?: number; maxItems?: 
     throw new HttpError(413, 'bad_request', `Too many items: at most ${limits.maxItems} a request (got ${items.length}).`);
   }
   return value;
+}
+
+const tooLarge = (maxBytes: number) =>
+  new HttpError(413, 'bad_request', `The request body is larger than this endpoint accepts (${maxBytes} bytes).`);
+
+/**
+ * The body as text, counted while it streams: a body over `maxBytes` is refused as soon as the
+ * limit is passed, whether or not it announced its length (a chunked upload has none), so an
+ * endless body costs at most `maxBytes` of memory and is never read to its end. Hono's
+ * bodyLimit middleware does the counting too, but runs before register's checks and copies the
+ * body into a new Request; here nothing is read until access, CSRF and content type have passed.
+ */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Stop reading; the server drains or drops what the client still sends.
+      reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }

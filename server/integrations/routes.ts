@@ -5,8 +5,8 @@ import type { AppEnv } from '../http/context';
 import { notFound } from '../http/errors';
 import { register } from '../http/register';
 import type { Db } from '../store/db';
-import { createIntegrationKey, ingestActivity } from './service';
-import { listIntegrationKeys, revokeIntegrationKey } from './store';
+import { createIntegrationKey, ingestActivity, revokeKey } from './service';
+import { listIntegrationKeys } from './store';
 
 export function integrationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock }): void {
   const { db, clock } = deps;
@@ -17,8 +17,8 @@ export function integrationRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Cloc
 
   register(app, api.listApiKeys, async () => ({ items: await listIntegrationKeys(db) }));
 
-  register(app, api.revokeApiKey, async ({ c, params }) => {
-    if (!(await revokeIntegrationKey(db, Number(params.id), clock.now()))) throw notFound('The integration key');
+  register(app, api.revokeApiKey, async ({ c, params, session }) => {
+    if (!(await revokeKey(db, Number(params.id), session.userId, clock.now()))) throw notFound('The integration key');
     return c.body(null, 204);
   });
 }

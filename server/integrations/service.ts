@@ -6,6 +6,7 @@ import { ACCOUNT_EVENTS, COMPANY_RULE_EVENTS, decideAutomaticUnenroll } from '..
 import { findAccount } from '../account/store';
 import type { Clock } from '../deps';
 import type { Integration } from '../http/context';
+import { audit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
 import { findContact } from '../contacts/store';
 import { markSequenceDeleted } from '../sequences/store';
@@ -16,6 +17,7 @@ import {
   applyAutomaticUnenrolls,
   claimActivityEvent,
   insertIntegrationKey,
+  revokeIntegrationKey,
   liveEnrollments,
   saveActivityEventResult,
   touchIntegrationKey,
@@ -32,15 +34,37 @@ export async function createIntegrationKey(
   now: Date,
 ): Promise<CreatedIntegrationKey> {
   const key = `${KEY_PREFIX}${randomToken(32)}`;
-  const stored = await insertIntegrationKey(db, {
-    name: request.name,
-    scope: request.scope,
-    prefix: key.slice(0, KEY_PREFIX.length + 6),
-    keyHash: await sha256Hex(key),
-    createdBy,
-    now,
+  const keyHash = await sha256Hex(key);
+  const stored = await db.transaction(async (tx) => {
+    const row = await insertIntegrationKey(tx, {
+      name: request.name,
+      scope: request.scope,
+      prefix: key.slice(0, KEY_PREFIX.length + 6),
+      keyHash,
+      createdBy,
+      now,
+    });
+    await audit(tx, {
+      at: now,
+      actorId: createdBy,
+      action: 'integration-key.create',
+      subject: `integration-key:${row.id}`,
+      details: { name: row.name, scope: row.scope, prefix: row.prefix },
+    });
+    return row;
   });
   return { ...stored, key };
+}
+
+/** Revokes a key (again is harmless); false when there is no such key. */
+export async function revokeKey(db: Db, id: number, actorId: number, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const revoked = await revokeIntegrationKey(tx, id, now);
+    if (revoked) {
+      await audit(tx, { at: now, actorId, action: 'integration-key.revoke', subject: `integration-key:${id}`, details: {} });
+    }
+    return revoked;
+  });
 }
 
 /** The integration an `Authorization: Bearer <key>` header stands for, or null. Keys are long

@@ -238,7 +238,7 @@ function toAuditEntry(r: AuditRow): AuditEntry {
   const d = r.details ?? {};
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const count =
-    r.action === 'enroll' ? num(d.enrolled) : r.action === 'reenroll' ? 1 : r.action === 'settings' ? 0 : num(d.count);
+    r.action === 'enroll' ? num(d.enrolled) : r.action === 'reenroll' ? (num(d.count) ?? 1) : r.action === 'settings' ? 0 : num(d.count);
   const filter = d.filter && typeof d.filter === 'object' ? (d.filter as Record<string, string>) : null;
   return {
     id: String(r.id),

@@ -3,15 +3,18 @@ import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { Session } from '../http/context';
 import { HttpError } from '../http/errors';
-import { findUserByEmail } from './users-store';
+import { findUserByEmail, touchLastSignIn } from './users-store';
 import {
   clearSignInFailures,
   deleteSession,
   findSession,
   insertSession,
+  dropEmptySignInCounters,
+  forgiveSignInAttempt,
+  lockSignInCounters,
   recordSignInFailure,
-  signInFailures,
 } from './store';
+import { accountWait, addressWait, current, throttleKeys, type AddressLimit, type SignInLimit } from './throttle';
 import type { PasswordHasher } from './passwords';
 import { randomToken, sha256Hex } from './tokens';
 
@@ -21,35 +24,61 @@ export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 const DUMMY_HASH =
   'scrypt$16384$8$1$00000000000000000000000000000000$0000000000000000000000000000000000000000000000000000000000000000';
 
-export interface SignInLimit {
-  maxFailures: number;
-  windowSeconds: number;
+export interface SignInLimits {
+  account: SignInLimit;
+  address: AddressLimit;
 }
 
-/** Signs a user in: returns the new session and its token, or throws 401/429. */
+/**
+ * Signs a user in from `address` (null: unknown, all such callers count as one client):
+ * returns the new session and its token, or throws 401, or 429 with Retry-After while this
+ * account has failed too often from this address, or this address too often for any account.
+ * A throttled attempt is refused before its password is checked.
+ */
 export async function signIn(
   db: Db,
   clock: Clock,
-  limit: SignInLimit,
+  limits: SignInLimits,
   input: SignInRequest,
   passwords: PasswordHasher,
+  address: string | null,
 ): Promise<{ token: string; session: Session; expiresAt: Date }> {
   const now = clock.now();
-  const key = input.email.trim().toLowerCase();
-  const prior = await signInFailures(db, key, now, limit.windowSeconds);
-  if (prior && prior.failures >= limit.maxFailures) {
-    const retryAfter = Math.max(1, Math.ceil((prior.resetAt.getTime() - now.getTime()) / 1000));
-    throw new HttpError(429, 'rate_limited', 'Too many failed sign-in attempts. Try again later.', undefined, {
-      'Retry-After': String(retryAfter),
+  const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, address);
+  // Check the counters and count this attempt as a failure in one transaction, with the rows
+  // locked: of many concurrent guesses only as many pass as the limits allow. A success is
+  // taken back afterwards.
+  const { wait, previousFailureAt } = await db.transaction(async (tx) => {
+    const counts = await lockSignInCounters(tx, [keys.account, keys.address], now);
+    const byAddress = current(counts.get(keys.address), limits.address.windowSeconds, now);
+    const waitFor = Math.max(
+      accountWait(current(counts.get(keys.account), limits.account.windowSeconds, now), limits.account, now) ?? 0,
+      addressWait(byAddress, limits.address, now) ?? 0,
+    );
+    if (waitFor > 0) {
+      await dropEmptySignInCounters(tx, [keys.account, keys.address]);
+    } else {
+      await recordSignInFailure(tx, keys.account, now, limits.account.windowSeconds);
+      await recordSignInFailure(tx, keys.address, now, limits.address.windowSeconds);
+    }
+    return { wait: waitFor, previousFailureAt: byAddress?.failures ? byAddress.lastFailureAt : null };
+  });
+  if (wait > 0) {
+    throw new HttpError(429, 'rate_limited', `Too many failed sign-in attempts. Try again in ${wait} s.`, undefined, {
+      'Retry-After': String(wait),
     });
   }
-  const found = await findUserByEmail(db, key);
+  const found = await findUserByEmail(db, email);
   const ok = await passwords.verify(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok || !found.active || found.passwordHash === null) {
-    await recordSignInFailure(db, key, now, limit.windowSeconds);
     throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');
   }
-  await clearSignInFailures(db, key);
+  // The account's failures from this address are forgiven; the address's own count keeps its
+  // earlier failures (signing in to one's own account must not buy more guesses at others).
+  await clearSignInFailures(db, keys.account);
+  await forgiveSignInAttempt(db, keys.address, now, previousFailureAt);
+  await touchLastSignIn(db, found.id, now);
   const token = randomToken();
   const tokenHash = await sha256Hex(token);
   const csrfToken = randomToken(18);

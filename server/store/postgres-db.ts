@@ -4,35 +4,73 @@ import type { Db, Queryable } from './db';
 // Keep int8 (counts) as JS numbers, as PGlite does; our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** node-postgres behind the driver interface (Node only: never imported by the browser). */
-export function openPostgres(connectionString: string, max = 10): Db {
+const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
+  async query<T>(sql: string, params: readonly unknown[] = []) {
+    const res = await c.query(sql, params as unknown[]);
+    return res.rows as T[];
+  },
+  async exec(sql: string) {
+    await c.query(sql);
+  },
+});
+
+async function inTransaction<T>(client: pg.PoolClient, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await fn(asQueryable(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** node-postgres behind the driver interface (Node only: never imported by the browser).
+ * `onIdleError` hears of a pooled connection that broke while idle (the database restarted or
+ * ended it); the pool drops it and opens another when needed. */
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  onIdleError: (err: Error) => void = (err) => console.error('PostgreSQL connection lost:', err.message),
+): Db {
   const pool = new pg.Pool({ connectionString, max });
-  const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await c.query(sql, params as unknown[]);
-      return res.rows as T[];
-    },
-    async exec(sql: string) {
-      await c.query(sql);
-    },
-  });
+  // Without a listener, an idle connection's error would be thrown out of the pool and end the
+  // process: a database restart must cost a few failed requests, not the server.
+  pool.on('error', onIdleError);
   return {
     kind: 'postgres',
     ...asQueryable(pool),
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await fn(asQueryable(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        return await inTransaction(client, fn);
       } finally {
         client.release();
       }
     },
     close: () => pool.end(),
+    async reserve(fn) {
+      const client = await pool.connect();
+      // One connection behaving as a whole Db: its transactions run on it too. Closing it is
+      // the pool's business, not the borrower's.
+      const conn: Db = {
+        kind: 'postgres',
+        ...asQueryable(client),
+        transaction: (inner) => inTransaction(client, inner),
+        close: async () => undefined,
+        reserve: (inner) => inner(conn),
+      };
+      let broken: Error | undefined;
+      try {
+        return await fn(conn);
+      } catch (err) {
+        // A connection that failed mid-way may hold session state: do not hand it back.
+        broken = err instanceof Error ? err : new Error(String(err));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
   };
 }

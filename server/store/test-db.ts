@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Db } from './db';
+import { LOCKS } from './locks';
 import { migrate } from './migrate';
 import { createPglite, wrapPglite } from './pglite-db';
 import { sourceHash } from './source-hash';
@@ -199,6 +200,13 @@ export function postgresTestSchema(url: string, prefix = 't'): { open(): Promise
   scoped.searchParams.set('options', `-c search_path=${schema},public`);
   return {
     async open() {
+      // The extensions the migrations use, in public: created from a test schema they would
+      // land in it, be invisible to the other schemas, and vanish when it is dropped. Under
+      // the schema lock, since several test files may get here at once.
+      await admin.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.schema]);
+        await tx.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE EXTENSION IF NOT EXISTS btree_gin SCHEMA public');
+      });
       await admin.exec(`CREATE SCHEMA ${schema}`);
       return openPostgres(scoped.toString(), 4);
     },

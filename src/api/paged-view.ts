@@ -1,5 +1,5 @@
 /** What an infinite (keyset-paged) query looks like to a screen deciding what to show. */
-interface PagedList<T> {
+export interface PagedListState<T> {
   data?: { pages: ReadonlyArray<{ items: readonly T[] }> };
   isPending: boolean;
   isError: boolean;
@@ -15,7 +15,7 @@ export type PagedView<T> = { state: 'loading' } | { state: 'failed' } | { state:
  * counts as loading (rather than saying "nothing"), and so does a retry after a failure; a
  * failed next page keeps the rows (the list's footer says so).
  */
-export function pagedView<T>(list: PagedList<T>): PagedView<T> {
+export function pagedView<T>(list: PagedListState<T>): PagedView<T> {
   const loadingOverEmpty = list.isPlaceholderData && !list.data?.pages[0]?.items.length;
   if (list.isPending || loadingOverEmpty || (list.isError && list.isFetching && !list.isFetchingNextPage)) {
     return { state: 'loading' };

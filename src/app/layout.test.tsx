@@ -13,6 +13,7 @@ describe('app layout', () => {
     expect(within(nav).getByRole('link', { name: 'Sequences' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Email health' })).not.toHaveAttribute('aria-current');
     expect(within(nav).getByRole('link', { name: 'Marketing email' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Contacts' })).toHaveAttribute('href', '/contacts');
     expect(within(nav).getByRole('link', { name: 'Inboxes' })).toHaveAttribute('href', '/settings/inboxes');
 
     await user.click(within(nav).getByRole('link', { name: 'Marketing email' }));

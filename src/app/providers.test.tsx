@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseLanguage, i18n } from '../i18n/i18n';
+import { AppLocale } from '../ui/app-locale';
 import { DateRangeField, type DateRange } from '../ui/date-range-field';
 import { createToastQueue } from '../ui/toast-queue';
 import { Providers } from './providers';
@@ -21,7 +22,10 @@ function Dates() {
 function renderDates() {
   return render(
     <Providers queryClient={new QueryClient()} toasts={createToastQueue()}>
-      <Dates />
+      {/* As the signed-in frame (layout.tsx) gives every page. */}
+      <AppLocale>
+        <Dates />
+      </AppLocale>
     </Providers>,
   );
 }

@@ -1,8 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n';
 import { ToastContext } from '../ui/toast-context';
 import { LazyToastRegion } from '../ui/lazy-toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
@@ -17,18 +15,16 @@ interface ProvidersProps {
   children: ReactNode;
 }
 
-/** Server state, the language (for react-aria's own strings and formats too) and toasts. */
+/** Server state and toasts. react-aria gets the language from AppLocale, in the parts that use it. */
 export function Providers({ queryClient, toasts, children }: ProvidersProps) {
   const { t } = useTranslation();
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={currentLanguage()}>
-        <ToastContext value={toasts}>{children}</ToastContext>
-        <LazyToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
-        <Suspense fallback={null}>
-          <KeyboardShortcuts />
-        </Suspense>
-      </I18nProvider>
+      <ToastContext value={toasts}>{children}</ToastContext>
+      <LazyToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
+      <Suspense fallback={null}>
+        <KeyboardShortcuts />
+      </Suspense>
     </QueryClientProvider>
   );
 }

@@ -6,10 +6,13 @@ import { NUMERIC_ID } from '../contract/ids';
 import { sessionQuery } from '../features/auth/api/get-session';
 import { HOME_PATH, safeNextPath, signInPath } from '../features/auth/next-path';
 import type { ContactPageData } from '../features/contacts/components/contact-page';
+import type { ContactsPageData } from '../features/contacts/components/contacts-page';
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
 import { loadRouteModule } from './chunk-load-error';
+import type { InboxesSettingsPageData } from './inboxes-settings-page';
+import type { AttentionPageData } from './attention-page';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
 import { PublicLayout } from './public-layout';
@@ -17,6 +20,11 @@ import { RouteErrorBoundary } from './route-error-boundary';
 import { lazyPage } from './route-module';
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+/** What the signed-in frame's route ('app') loads: pages read it with useRouteLoaderData('app'). */
+export interface SignedInData {
+  user: User;
+}
 
 /** The app's place on its host: `/` but for a demo built under another base (DEMO_BASE). */
 const BASENAME = import.meta.env.BASE_URL.replace(/\/+$/, '') || undefined;
@@ -73,6 +81,14 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                     Component: lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage'),
                   },
                 },
+                {
+                  // An invite link: /invite#<token>. The token stays in the fragment, which the
+                  // browser never sends, so no server log or Referer header ever holds it.
+                  path: 'invite',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/auth/components/accept-invite-page'), 'AcceptInvitePage'),
+                  },
+                },
               ],
             },
           ],
@@ -81,10 +97,10 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
           id: 'app',
           // The signed-in frame is downloaded with the first signed-in page, not with sign-in.
           lazy: { Component: lazyPage(() => import('./layout'), 'Layout') },
-          loader: async ({ request }: LoaderFunctionArgs) => {
-            await requireUser(queryClient, request);
-            return null;
-          },
+          // The signed-in user, for pages that load their own data (useRouteLoaderData('app')).
+          loader: async ({ request }: LoaderFunctionArgs): Promise<SignedInData> => ({
+            user: await requireUser(queryClient, request),
+          }),
           children: [
             {
               errorElement: <RouteErrorBoundary />,
@@ -113,6 +129,41 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   },
                   lazy: {
                     Component: lazyPage(() => import('../features/sequences/components/sequence-page'), 'SequencePage'),
+                  },
+                },
+                {
+                  path: 'attention',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<AttentionPageData> => {
+                    const loaders = early(() => import('../features/attention/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadAttention } = await loaders;
+                    await loadAttention({ queryClient, request, rethrowIfRouteError });
+                    return { user };
+                  },
+                  lazy: { Component: lazyPage(() => import('./attention-page'), 'AttentionPage') },
+                },
+                {
+                  path: 'contacts',
+                  loader: async ({ request }: LoaderFunctionArgs): Promise<ContactsPageData> => {
+                    const loaders = early(() => import('../features/contacts/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadContacts } = await loaders;
+                    return loadContacts({ queryClient, rethrowIfRouteError }, user, request);
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/contacts/components/contacts-page'), 'ContactsPage'),
+                  },
+                },
+                {
+                  path: 'contacts/import',
+                  loader: async ({ request }: LoaderFunctionArgs) => {
+                    const loaders = early(() => import('../features/contacts/route-loaders'));
+                    const user = await requireUser(queryClient, request);
+                    const { loadImportContacts } = await loaders;
+                    return loadImportContacts(user);
+                  },
+                  lazy: {
+                    Component: lazyPage(() => import('../features/contacts/components/import-contacts-page'), 'ImportContactsPage'),
                   },
                 },
                 {
@@ -165,10 +216,21 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
                   lazy: { Component: lazyPage(() => import('./marketing-email-page'), 'MarketingEmailPage') },
                 },
                 {
-                  path: 'settings/inboxes',
+                  path: 'settings/users',
                   lazy: {
-                    Component: lazyPage(() => import('../features/inboxes/components/inboxes-page'), 'InboxesPage'),
+                    Component: lazyPage(() => import('../features/users/components/users-page'), 'UsersPage'),
                   },
+                },
+                {
+                  path: 'settings/integrations',
+                  lazy: {
+                    Component: lazyPage(() => import('../features/integrations/components/integrations-page'), 'IntegrationsPage'),
+                  },
+                },
+                {
+                  path: 'settings/inboxes',
+                  loader: async ({ request }): Promise<InboxesSettingsPageData> => ({ user: await requireUser(queryClient, request) }),
+                  lazy: { Component: lazyPage(() => import('./inboxes-settings-page'), 'InboxesSettingsPage') },
                 },
                 { path: '*', element: <NotFoundPage /> },
               ],

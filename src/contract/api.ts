@@ -30,7 +30,14 @@ import {
   ReenrollRequest,
   UndoResult,
 } from './enrollments';
-import { ContactDetail, ContactSearchQuery, ContactSearchResult, InboxList } from './contacts';
+import {
+  ContactDetail,
+  ContactSearchQuery,
+  ContactSearchResult,
+  ImportContactsRequest,
+  ImportContactsResult,
+  InboxList,
+} from './contacts';
 import {
   ActivityEvent,
   ActivityResult,
@@ -60,7 +67,9 @@ import {
   IngestSequencesRequest,
   IngestUsersRequest,
 } from './ingest';
+import { AttentionFilter, AttentionFixRequest, AttentionFixResult, AttentionOverview } from './attention';
 import { MarketingEmail, MarketingEmailListQuery, MarketingEmailPage } from './marketing-email';
+import { AcceptInviteRequest, Invite, InviteUserRequest, ManagedUser, UpdateUserRequest, UserList } from './users';
 import {
   AccountProbation,
   CompleteReviewRequest,
@@ -71,6 +80,7 @@ import {
   ReviewProgress,
   SaveReviewProgressRequest,
 } from './probation';
+import { SendForecast, SendForecastQuery, SpreadPreview, SpreadRequest, SpreadResult, UndoSpreadResult } from './forecast';
 
 /** Path parameter of every `/:id` route: our ids are positive integers. */
 export const IdParams = z.object({ id: NumericId }).strict();
@@ -84,9 +94,10 @@ const BATCH =
 export const api = {
   health: endpoint({
     ...routes.health,
-    summary: 'Liveness and the store in use',
+    summary: 'Whether the server can answer: checks the database (a cheap query, 2 s at most)',
     tag: 'system',
     response: HealthResponse,
+    otherResponses: { 503: { description: 'The database did not answer: the body says which check failed', response: HealthResponse } },
   }),
   getSession: endpoint({
     ...routes.getSession,
@@ -170,10 +181,20 @@ export const api = {
   }),
   searchContacts: endpoint({
     ...routes.searchContacts,
-    summary: 'Search contacts by name or email',
+    summary: 'One keyset page of the contacts, by name, searched by name or email, with the total that match',
     tag: 'contacts',
     query: ContactSearchQuery,
     response: ContactSearchResult,
+  }),
+  importContacts: endpoint({
+    ...routes.importContacts,
+    summary:
+      'Create or update up to 1,000 contacts by email address (case-insensitive) in one transaction: a bad row ' +
+      'is a 400 naming its index and field, and nothing is written. Empty fields never overwrite. Requires an ' +
+      'Idempotency-Key header: a replay returns the first answer and changes nothing',
+    tag: 'contacts',
+    body: ImportContactsRequest,
+    response: ImportContactsResult,
   }),
   getContact: endpoint({
     ...routes.getContact,
@@ -235,7 +256,7 @@ export const api = {
   }),
   undoUnenroll: endpoint({
     ...routes.undoUnenroll,
-    summary: 'Undo a bulk unenroll: restore what nothing changed since, say what was left and why (idempotent)',
+    summary: 'Undo a bulk unenroll or a Needs attention remedy: restore what nothing changed since, say what was left and why (idempotent)',
     tag: 'enrollments',
     params: IdParams,
     response: UndoResult,
@@ -301,7 +322,81 @@ export const api = {
     params: IdParams,
     response: null,
   }),
+  // ---- users and invites ----
+  listUsers: endpoint({
+    ...routes.listUsers,
+    summary: 'Everyone in the account with role, state (active, invited, not invited, deactivated) and last sign-in',
+    tag: 'users',
+    response: UserList,
+  }),
+  inviteUser: endpoint({
+    ...routes.inviteUser,
+    summary:
+      'Invite a person by email: answers a one-time invite token (the link /invite#<token>), valid 7 days. ' +
+      'A person already here without a password gets a new link that replaces the old one. Rate-limited per address',
+    tag: 'users',
+    body: InviteUserRequest,
+    response: Invite,
+  }),
+  reinviteUser: endpoint({
+    ...routes.reinviteUser,
+    summary: 'A new invite link for a person without a password (brought in by the ingest API, or whose link expired)',
+    tag: 'users',
+    params: IdParams,
+    response: Invite,
+  }),
+  updateUser: endpoint({
+    ...routes.updateUser,
+    summary: "Change a person's role; the last active admin keeps theirs (409)",
+    tag: 'users',
+    params: IdParams,
+    body: UpdateUserRequest,
+    response: ManagedUser,
+  }),
+  deactivateUser: endpoint({
+    ...routes.deactivateUser,
+    summary: 'Deactivate a person: their sessions end at once, their invite stops working; never the last active admin (409)',
+    tag: 'users',
+    params: IdParams,
+    response: ManagedUser,
+  }),
+  acceptInvite: endpoint({
+    ...routes.acceptInvite,
+    summary:
+      'Set a password with an invite token and sign in (sets the session cookie). A token works once and expires; ' +
+      'rate-limited per token',
+    tag: 'users',
+    body: AcceptInviteRequest,
+    response: SessionResponse,
+  }),
   // ---- marketing email and probation (issue 6) ----
+  getAttention: endpoint({
+    ...routes.getAttention,
+    summary:
+      'Needs attention: every enrollment with an enrollment error or a send problem across the sequences the caller ' +
+      'may see (reps: their own), grouped by what fixes it, biggest group first',
+    tag: 'attention',
+    query: AttentionFilter,
+    response: AttentionOverview,
+  }),
+  attentionReenroll: endpoint({
+    ...routes.attentionReenroll,
+    summary:
+      'Re-enroll a send-problem group (at this step, or at the next step spread under the inboxes\' daily limits), ' +
+      'all or nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
+  attentionUnenroll: endpoint({
+    ...routes.attentionUnenroll,
+    summary:
+      'Unenroll a contact-error group (enrollments refused with an error code) to clean the sequences up, all or ' +
+      'nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
   listMarketingEmails: endpoint({
     ...routes.listMarketingEmails,
     summary: 'One keyset page of the account\'s marketing emails (drafts, scheduled, sent), newest first',
@@ -440,6 +535,40 @@ export const api = {
     tag: 'ingest',
     body: IngestEmailEventsRequest,
     response: IngestResult,
+  }),
+  // ---- send forecast (issue 14) ----
+  getSendForecast: endpoint({
+    ...routes.getSendForecast,
+    summary:
+      "Per inbox, the sequence emails scheduled for each of the next 7 days (the account's time zone) against the " +
+      'pause point, with the steps that would fail on a day over it. Reps see their own inboxes only',
+    tag: 'forecast',
+    query: SendForecastQuery,
+    response: SendForecast,
+  }),
+  previewSpread: endpoint({
+    ...routes.previewSpread,
+    summary: 'What Spread would move: the sends over the pause point to the next days with room, and a token to confirm it',
+    tag: 'forecast',
+    params: IdParams,
+    response: SpreadPreview,
+  }),
+  spreadSends: endpoint({
+    ...routes.spreadSends,
+    summary:
+      'Move the overflow as previewed, in one transaction; 409 when the schedule changed since the preview. ' +
+      'Requires an Idempotency-Key header: a replay returns the first answer and changes nothing',
+    tag: 'forecast',
+    params: IdParams,
+    body: SpreadRequest,
+    response: SpreadResult,
+  }),
+  undoSpread: endpoint({
+    ...routes.undoSpread,
+    summary: 'Undo a Spread: put every moved send that nothing changed since back at its previous time (idempotent)',
+    tag: 'forecast',
+    params: IdParams,
+    response: UndoSpreadResult,
   }),
 } as const satisfies { [K in keyof typeof routes]: Endpoint };
 

@@ -203,6 +203,18 @@ export const Benchmark = z
   .meta({ id: 'Benchmark' });
 export type Benchmark = z.infer<typeof Benchmark>;
 
+/** A rate heading towards a threshold at its current 14-day trend (docs/domain.md §9). */
+export const EarlyWarning = z.object({
+  key: RateKey,
+  value: Fraction.describe('The rate now: the 30-day figure'),
+  slopePerDay: z.number().describe('Change of the daily rate per day (least squares over the last 14 days)'),
+  threshold: Fraction,
+  thresholdKind: z.enum(['attention', 'probation', 'warning', 'suspension']),
+  days: z.number().int().positive().describe('About this many days to the threshold at this pace'),
+  recommendation: RecommendationCode,
+});
+export type EarlyWarning = z.infer<typeof EarlyWarning>;
+
 export const EmailHealth = z
   .object({
     asOf: z.iso.datetime(),
@@ -218,6 +230,7 @@ export const EmailHealth = z
     providers: z.array(ProviderBreakdown).describe('Marketing email per mailbox provider: gmail, outlook, yahoo, other'),
     notSent: NotSentSummary,
     recommendations: z.array(Recommendation).describe('Most urgent first'),
+    earlyWarnings: z.array(EarlyWarning).describe('Rates heading towards a threshold, soonest first; none when flat or improving'),
     probation: ProbationState.describe('Assessed on the 30-day window whichever window is asked for'),
   })
   .meta({ id: 'EmailHealth' });

@@ -24,6 +24,9 @@ export interface Endpoint<
   body?: B;
   /** The success body. `null` means no body (204) or a non-JSON body (`produces`). */
   response: R | null;
+  /** Answers other than success and the standard errors, for the OpenAPI document (the health
+   * check's 503). */
+  otherResponses?: Record<number, { description: string; response: z.ZodType }>;
 }
 
 export function endpoint<

@@ -26,15 +26,19 @@ export interface Route {
   keyScope?: Exclude<KeyScope, 'both'>;
   /** The request must carry an `Idempotency-Key` header (mutations over many rows). */
   idempotent?: boolean;
-  /** The largest request body in bytes (default 1 MB); larger is refused with 413. */
-  maxBodyBytes?: number;
   /** The most entries the body's \`items\` array may have; more is refused with 413. */
   maxItems?: number;
   /** Success status; 204 has no body. */
   status: 200 | 201 | 202 | 204;
   /** Content type of a non-JSON success body (CSV export, HTML docs). */
   produces?: string;
+  /** Largest request body accepted, in bytes (413 beyond it); DEFAULT_MAX_BODY_BYTES if unset.
+   * Raise it only for endpoints that take many items at once (bulk changes, ingest). */
+  maxBodyBytes?: number;
 }
+
+/** Request bodies are small JSON unless an endpoint says otherwise (`maxBodyBytes`). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Echoes the session's CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -115,6 +119,16 @@ export const routes = {
     status: 200,
   },
   searchContacts: { operationId: 'searchContacts', method: 'get', path: '/api/contacts', access: [], status: 200 },
+  importContacts: {
+    operationId: 'importContacts',
+    method: 'post',
+    path: '/api/contacts/import',
+    access: ['manager', 'marketer', 'admin'],
+    idempotent: true,
+    // A batch of up to 1,000 rows; the browser cuts batches at 800,000 bytes (contact-import.ts).
+    maxBodyBytes: 1024 * 1024,
+    status: 200,
+  },
   getContact: { operationId: 'getContact', method: 'get', path: '/api/contacts/:id', access: [], status: 200 },
   listInboxes: { operationId: 'listInboxes', method: 'get', path: '/api/inboxes', access: [], status: 200 },
   // ---- email health (issue 5) ----
@@ -155,6 +169,8 @@ export const routes = {
     access: CAN_CHANGE_ENROLLMENTS,
     idempotent: true,
     status: 200,
+    // Up to 5,000 ticked ids of up to 9 digits, about 60 KB.
+    maxBodyBytes: 256 * 1024,
   },
   undoUnenroll: {
     operationId: 'undoUnenroll',
@@ -202,6 +218,43 @@ export const routes = {
     access: ['admin'],
     status: 204,
   },
+  // ---- needs attention (issue 14) ----
+  getAttention: { operationId: 'getAttention', method: 'get', path: '/api/attention', access: [], status: 200 },
+  attentionReenroll: {
+    operationId: 'attentionReenroll',
+    method: 'post',
+    path: '/api/attention/reenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  attentionUnenroll: {
+    operationId: 'attentionUnenroll',
+    method: 'post',
+    path: '/api/attention/unenroll',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  // ---- users and invites (admins; the invite link is public) ----
+  listUsers: { operationId: 'listUsers', method: 'get', path: '/api/users', access: ['admin'], status: 200 },
+  inviteUser: { operationId: 'inviteUser', method: 'post', path: '/api/users', access: ['admin'], status: 201 },
+  reinviteUser: {
+    operationId: 'reinviteUser',
+    method: 'post',
+    path: '/api/users/:id/invite',
+    access: ['admin'],
+    status: 201,
+  },
+  updateUser: { operationId: 'updateUser', method: 'patch', path: '/api/users/:id', access: ['admin'], status: 200 },
+  deactivateUser: {
+    operationId: 'deactivateUser',
+    method: 'post',
+    path: '/api/users/:id/deactivate',
+    access: ['admin'],
+    status: 200,
+  },
+  acceptInvite: { operationId: 'acceptInvite', method: 'post', path: '/api/invites/accept', access: 'public', status: 200 },
   // ---- marketing email and probation (issue 6) ----
   listMarketingEmails: {
     operationId: 'listMarketingEmails',
@@ -270,4 +323,34 @@ export const routes = {
   ingestMarketingEmails: ingest('ingestMarketingEmails', '/api/ingest/marketing-emails'),
   ingestEnrollments: ingest('ingestEnrollments', '/api/ingest/enrollments'),
   ingestEmailEvents: ingest('ingestEmailEvents', '/api/ingest/email-events'),
+  // ---- send forecast (issue 14) ----
+  getSendForecast: {
+    operationId: 'getSendForecast',
+    method: 'get',
+    path: '/api/send-forecast',
+    access: [],
+    status: 200,
+  },
+  previewSpread: {
+    operationId: 'previewSpread',
+    method: 'get',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
+  spreadSends: {
+    operationId: 'spreadSends',
+    method: 'post',
+    path: '/api/inboxes/:id/spread',
+    access: CAN_CHANGE_ENROLLMENTS,
+    idempotent: true,
+    status: 200,
+  },
+  undoSpread: {
+    operationId: 'undoSpread',
+    method: 'post',
+    path: '/api/send-spreads/:id/undo',
+    access: CAN_CHANGE_ENROLLMENTS,
+    status: 200,
+  },
 } as const satisfies Record<string, Route>;

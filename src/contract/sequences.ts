@@ -110,6 +110,7 @@ export const AuditAction = z.enum([
   'bulk-unenroll',
   'undo-unenroll',
   'reenroll',
+  'undo-reenroll',
   'auto-unenroll',
   'settings',
 ]);

@@ -355,7 +355,8 @@ export function senderProblemCount(counts: ReadonlyArray<{ reason: NotSentReason
 
 // ---- recommendations -------------------------------------------------------------------------
 
-const RATE_RECOMMENDATION: Record<RateKey, Recommendation['code']> = {
+/** The recommendation that answers each rate. */
+export const RATE_RECOMMENDATION: Record<RateKey, Recommendation['code']> = {
   hardBounce: 'REMOVE_BOUNCING_ADDRESSES',
   spamReport: 'REDUCE_SPAM_REPORTS',
   unsubscribe: 'REDUCE_UNSUBSCRIBES',

@@ -83,7 +83,7 @@ describe('message catalogs', () => {
 
   // Feature catalogs (locales/<feature>/) are mounted under one key: the parity checks above
   // cover them only if every language mounts them.
-  it.each(['health', 'probation'] as const)('mounts the %s catalog in every language', (feature) => {
+  it.each(['health', 'probation', 'users', 'integrations'] as const)('mounts the %s catalog in every language', (feature) => {
     for (const [lang, catalog] of Object.entries(catalogs)) {
       expect(Object.keys(catalog[feature]).length, lang).toBeGreaterThan(0);
     }

@@ -13,6 +13,8 @@ interface ConfirmDialogProps {
   cancelLabel: string;
   onConfirm: () => void;
   isPending?: boolean;
+  /** The confirm button cannot be used yet (what to confirm is still loading, or there is nothing). */
+  isConfirmDisabled?: boolean;
   /** Why the action failed; the dialog stays open so the user can try again or cancel. */
   error?: string | null;
   tone?: 'danger' | 'primary';
@@ -37,6 +39,7 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   isPending = false,
+  isConfirmDisabled = false,
   error,
   tone = 'danger',
 }: ConfirmDialogProps) {
@@ -68,7 +71,7 @@ export function ConfirmDialog({
             <Button
               className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
               onPress={onConfirm}
-              isDisabled={isPending}
+              isDisabled={isPending || isConfirmDisabled}
             >
               {isPending ? pendingLabel : confirmLabel}
             </Button>

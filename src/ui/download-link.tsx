@@ -1,4 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
+import { attachmentName } from './attachment-name';
 import { useToasts } from './toast-context';
 
 interface DownloadLinkProps {
@@ -9,11 +10,6 @@ interface DownloadLinkProps {
   children: ReactNode;
 }
 
-/** The file name the server gave, from Content-Disposition. */
-function fileName(response: Response): string {
-  const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
-  return match?.[1] ?? 'download';
-}
 
 /**
  * A plain download link: the browser streams the file from the server. In the demo the API
@@ -33,7 +29,7 @@ export function DownloadLink({ href, className, failedMessage, children }: Downl
         const url = URL.createObjectURL(await response.blob());
         const link = document.createElement('a');
         link.href = url;
-        link.download = fileName(response);
+        link.download = attachmentName(response.headers.get('Content-Disposition')) ?? 'download';
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       } catch {

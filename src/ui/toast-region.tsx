@@ -7,6 +7,7 @@ import {
 } from 'react-aria-components';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppToastQueue } from './toast-queue';
+import { AppLocale } from './app-locale';
 
 export interface ToastRegionProps {
   queue: AppToastQueue;
@@ -36,37 +37,39 @@ export function AppToastRegion({ queue, label, closeLabel }: ToastRegionProps) {
     return () => document.removeEventListener('focusin', onFocusIn);
   }, []);
   return (
-    <ToastRegion key={String(hasToasts)} queue={queue} className="toast-region" aria-label={label}>
-      {({ toast }) => (
-        <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
-          <ToastContent className="toast__content">
-            <Text slot="title" className="toast__title">
-              {toast.content.title}
-            </Text>
-            {toast.content.description ? (
-              <Text slot="description" className="toast__description">
-                {toast.content.description}
+    <AppLocale>
+      <ToastRegion key={String(hasToasts)} queue={queue} className="toast-region" aria-label={label}>
+        {({ toast }) => (
+          <Toast toast={toast} className={`toast toast--${toast.content.tone}`}>
+            <ToastContent className="toast__content">
+              <Text slot="title" className="toast__title">
+                {toast.content.title}
               </Text>
+              {toast.content.description ? (
+                <Text slot="description" className="toast__description">
+                  {toast.content.description}
+                </Text>
+              ) : null}
+            </ToastContent>
+            {toast.content.action ? (
+              <Button
+                className="button button--small toast__action"
+                onPress={() => {
+                  toast.content.action?.onAction();
+                  queue.close(toast.key);
+                }}
+              >
+                {toast.content.action.label}
+              </Button>
             ) : null}
-          </ToastContent>
-          {toast.content.action ? (
-            <Button
-              className="button button--small toast__action"
-              onPress={() => {
-                toast.content.action?.onAction();
-                queue.close(toast.key);
-              }}
-            >
-              {toast.content.action.label}
+            <Button slot="close" className="toast__close" aria-label={closeLabel}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <path d="M4 4l8 8M12 4l-8 8" />
+              </svg>
             </Button>
-          ) : null}
-          <Button slot="close" className="toast__close" aria-label={closeLabel}>
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
-          </Button>
-        </Toast>
-      )}
-    </ToastRegion>
+          </Toast>
+        )}
+      </ToastRegion>
+    </AppLocale>
   );
 }

@@ -142,7 +142,7 @@ async function generatedChecksums(dataset: Dataset): Promise<Record<string, unkn
 
 // Recorded from the generator before the split.
 const DEMO_TABLES: Record<string, string> = {
-  account: '1 89c9d7b09f189b18b45aebd6342052bb',
+  account: '1 11107413b96669c7495d74bb02b562f2',
   activity_events: '0 d41d8cd98f00b204e9800998ecf8427e',
   audit_log: '0 d41d8cd98f00b204e9800998ecf8427e',
   companies: '1150 b6bc5e6a0880d71b9fdb03100cadaaaf',
@@ -150,14 +150,16 @@ const DEMO_TABLES: Record<string, string> = {
   email_daily: '928 86560ff9eea68db7ce8ec6a16a0879e6',
   email_events: '165000 6c08ac4e578c2b37400c53d7ccab8f66',
   email_not_sent_daily: '1004 7710cdf05efb3eb093ec7b5f69de5528',
-  enrollments: '25000 5f154e84654f46d300982d4db9382db9',
+  enrollments: '25000 193c84857abea3edfac089fcbe45d226',
   idempotency_keys: '0 d41d8cd98f00b204e9800998ecf8427e',
-  inboxes: '15 48b335b013c47e784dc28bc7648220fd',
+  inboxes: '15 b36e037fe53f8f3e224091f5b71a18f2',
   integration_keys: '0 d41d8cd98f00b204e9800998ecf8427e',
   marketing_emails: '15 0f9003000ed4602cca57523a28ccbaaa',
   probation_transitions: '1 ddcd7b7b8b9b5bd2d623aec278c0077c',
   review_progress: '0 d41d8cd98f00b204e9800998ecf8427e',
   review_removals: '0 d41d8cd98f00b204e9800998ecf8427e',
+  send_spread_items: '0 d41d8cd98f00b204e9800998ecf8427e',
+  send_spreads: '0 d41d8cd98f00b204e9800998ecf8427e',
   sequence_steps: '101 c86ff4957fdf7db000235990acafabc7',
   sequences: '21 bf538db9e7df5eb6a2441df6b11effea',
   sessions: '0 d41d8cd98f00b204e9800998ecf8427e',
@@ -169,13 +171,13 @@ const DEMO_TABLES: Record<string, string> = {
 };
 
 const DEMO_GENERATED: Record<string, unknown> = {
-  account: '1 0de76f421ed26eef0d07853e94308792',
+  account: '1 2f893a57ee12f1a880e3295c614d2808',
   companies: '1150 3ae91e4c2cfcf1f63a49661e0f771789',
   contacts: '5600 8d43aee9c2b8f81375b4346d1654fc78',
   'contacts (update)': '1109 f1a83a1bd52af494207a2c24672f4cb4',
   email_events: '165000 2b3b82b32c8ebf4e6a6a6f845e02668b',
-  enrollments: '25000 5c822fd55b9da7ffdeb20bbd99861dfb',
-  inboxes: '15 31f9f5c6ab879d0a437cb5f05d7531ef',
+  enrollments: '25000 d0a60bd13d00ae3ff065a1e97baeb45f',
+  inboxes: '15 a07dcedd46ec4f3d3fc6e1606812685b',
   marketing_emails: '15 5b0103efe1b40d4b938e23bce10e9dc5',
   sequence_steps: '101 bb7ea8e99557bd2d94de7600f25166c1',
   sequences: '21 7cf706870fc31feaa6231b16931d8b57',
@@ -190,13 +192,13 @@ const DEMO_GENERATED: Record<string, unknown> = {
 };
 
 const XL_GENERATED: Record<string, unknown> = {
-  account: '1 abcd19fa2c478ec19f59fd3131e15e13',
+  account: '1 77381125b963bd25f284744169d9961e',
   companies: '48000 909650a1f39e669a6c81ed66cca7c20c',
   contacts: '300000 f925619c8ae92919e59879701ef05bb1',
   'contacts (update)': '7697 208a5d23e63ab36bc71e5b39988feb0c',
   email_events: '2000000 1f71f01992d111a62660556ebe867981',
   enrollments: '1000000 633a768c5f9c881622785a65ab56cc69',
-  inboxes: '56 69815345f6a2170535157afe57b435c5',
+  inboxes: '56 5bc73deb49b7ce9a16cb7bf2ac7e1f1f',
   marketing_emails: '15 9d513ff5999cdc5ae2de24984afb9d14',
   sequence_steps: '393 68fe25372b083b6d206e5734705fe09d',
   sequences: '80 47db2422f62e8adf1dd836ff5be89e9d',

@@ -3,6 +3,7 @@
 
 import type { UnenrollReason } from '../../../src/contract/codes';
 import type { Contacts, People, SeedContext, SequenceInfo, StepInfo } from './context';
+import { CONFIGS, DAY, HOUR } from './datasets';
 import { makeActive, makeFailed, makeFinished, makePaused, makeUnenrolled } from './enrollment-outcomes';
 import type { Random } from './random';
 import { ENROLL_ERROR_WEIGHTS, isEmail } from './rules';
@@ -23,6 +24,7 @@ export async function genEnrollments(ctx: SeedContext, people: People, contacts:
   // ALREADY_ENROLLED failure anywhere can point at the sequence the contact is active in.
   const order = rng.shuffle(Array.from(contacts.salesPool));
   let cursor = 0;
+  const burst = heavyDay(ctx, people);
   for (const seq of sequences) {
     if (seq.special) continue;
     const pickers = enrolledByPickers(people, seq, rng);
@@ -30,6 +32,7 @@ export async function genEnrollments(ctx: SeedContext, people: People, contacts:
       for (let i = 0; i < seq.counts[status]; i++) {
         const contact = order[cursor++] as number;
         const enr = status === 'active' ? makeActive(s, rng, seq, contact, pickers.current()) : makePaused(s, rng, seq, contact, pickers.current());
+        if (status === 'active') burst(enr);
         s.currentSequence[contact] = seq.id;
         s.currentSince[contact] = enr.enrolledAt;
         if (status === 'active') s.activeContacts.push(contact);
@@ -84,6 +87,27 @@ export async function genEnrollments(ctx: SeedContext, people: People, contacts:
     }
   }
   return { currentSequence: s.currentSequence, salesEvents: s.salesEvents };
+}
+
+/**
+ * The send forecast's story (docs/domain.md §8): the demo rep enrolled a batch of contacts
+ * together, so the email steps of the coming days on their Gmail inbox (350 a day, pausing at
+ * 315) all come due tomorrow, between 08:00 and 16:00 in the account's zone, which puts that day
+ * over the limit. Demo dataset only; relative to the seed's clock.
+ */
+function heavyDay(ctx: SeedContext, people: People): (e: ReturnType<typeof makeActive>) => void {
+  const rep = people.byId.get(people.demo.rep);
+  const inbox = rep?.inboxes.find((i) => i.provider === 'gmail' && i.connected);
+  if (ctx.cfg !== CONFIGS.demo || !inbox) return () => undefined;
+  // Its own stream, so that the rest of the data draws as before.
+  const rng = ctx.rng.fork('heavy-day');
+  const from = Math.floor((ctx.now + DAY) / DAY) * DAY + 7 * HOUR;
+  return (e) => {
+    const step = e.seq.steps[e.step - 1];
+    if (e.by !== people.demo.rep || e.inbox?.id !== inbox.id || !step || !isEmail(step.type)) return;
+    if (e.nextStepAt === null || e.nextStepAt >= ctx.now + 4 * DAY) return;
+    e.nextStepAt = Math.round(from + rng.next() * 8 * HOUR);
+  };
 }
 
 /** Who enrolls into a sequence: mostly its owner, the demo rep often (also into sequences

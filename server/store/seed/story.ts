@@ -8,7 +8,7 @@
 import { demoUser } from './demo-users';
 import type { InboxProvider } from './rules';
 
-export const ACCOUNT = { id: 1, name: 'Brightline Analytics', plan: 'starter', industry: 'software' } as const;
+export const ACCOUNT = { id: 1, name: 'Brightline Analytics', plan: 'starter', industry: 'software', timeZone: 'Europe/Stockholm' } as const;
 export const TEAM = { id: 1, name: 'Revenue team' } as const;
 /** The domain of the account's own people (users and their inboxes). */
 export const ACCOUNT_DOMAIN = 'example.com';
@@ -61,12 +61,14 @@ export const CURATED_SEQUENCES: readonly CuratedSequence[] = [
   { name: () => 'Holiday promo follow-up', owner: 'Marcus Chen', createdDaysAgo: 260, weight: 0.5, special: 'deleted' },
 ];
 
-/** Inboxes of the named users: the demo rep has a disconnected personal Gmail (so that the
- * rep sees INBOX_DISCONNECTED), the manager Office 365, someone Exchange, someone IMAP. */
+/** Inboxes of the named users: the demo rep still sends from a free Gmail inbox (350 a day, so
+ * the coming week has a day over its limit for the send forecast) and has a disconnected Google
+ * Workspace inbox (so that the rep sees INBOX_DISCONNECTED); the manager Office 365, someone
+ * Exchange, someone IMAP. */
 export const NAMED_INBOXES: Record<string, ReadonlyArray<readonly [InboxProvider, boolean]>> = {
   [REP]: [
-    ['google_workspace', true],
-    ['gmail', false],
+    ['gmail', true],
+    ['google_workspace', false],
   ],
   [MANAGER]: [['office365', true]],
   'Priya Natarajan': [['google_workspace', true]],

@@ -23,6 +23,7 @@ export interface AccountRow {
   name: string;
   plan: string;
   industry: string;
+  timeZone: string;
   createdAt: Ms;
 }
 
@@ -179,7 +180,7 @@ function table<Row>(name: string, types: { [K in keyof Row & string]-?: ColumnTy
 
 /** Every table the generator inserts into, in the order it writes them. */
 export const TABLES = {
-  account: table<AccountRow>('account', { id: 'int', name: 'text', plan: 'text', industry: 'text', createdAt: 'timestamptz' }),
+  account: table<AccountRow>('account', { id: 'int', name: 'text', plan: 'text', industry: 'text', timeZone: 'text', createdAt: 'timestamptz' }),
   teams: table<TeamRow>('teams', { id: 'int', name: 'text' }),
   users: table<UserRow>('users', {
     id: 'int',

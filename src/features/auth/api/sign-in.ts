@@ -6,7 +6,7 @@ import type { SessionResponse, SignInRequest } from '../../../contract/auth';
 import { sessionQueryKey } from './get-session';
 
 /** Before a session exists there is no token to echo; the API then wants this literal. */
-const SIGN_IN_CSRF = 'sign-in';
+export const SIGN_IN_CSRF = 'sign-in';
 
 export async function signIn(credentials: SignInRequest): Promise<SessionResponse> {
   const session = await request(api.signIn, { body: credentials, csrfToken: csrfToken() ?? SIGN_IN_CSRF });

@@ -12,8 +12,7 @@ import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
-import { reenrollMutation } from '../api/reenroll';
-import { unenrollMutation } from '../api/unenroll';
+import { reenrollMutation, unenrollMutation } from '../../../api/enrollment-mutations';
 
 type ContactEnrollment = ContactDetail['enrollments'][number];
 

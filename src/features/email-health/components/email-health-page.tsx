@@ -14,6 +14,7 @@ import { emailHealthQuery } from '../api/get-email-health';
 import { formatDayRange } from '../format';
 import { readHealthSearch, writeHealthSearch, type HealthSearch } from '../health-search';
 import type { HealthPageData } from '../route-loaders';
+import { EarlyWarningList } from './early-warning-list';
 import { HealthOverview } from './health-overview';
 import { NotEnoughData } from './not-enough-data';
 import { NotSentSection } from './not-sent-section';
@@ -116,6 +117,7 @@ function HealthReport({ health, search, canChangeIndustry, onGranularityChange }
       <ProbationNotice probation={health.probation} window={health.window.key} />
       <HealthOverview health={health} canChangeIndustry={canChangeIndustry} />
       <RecommendationList recommendations={health.recommendations} rates={health.rates} />
+      <EarlyWarningList warnings={health.earlyWarnings} />
       <RateCards rates={health.rates} />
       <TrendSection health={health} granularity={search.granularity} onGranularityChange={onGranularityChange} />
       <ProviderTable providers={health.providers} />

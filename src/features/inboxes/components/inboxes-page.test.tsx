@@ -32,8 +32,8 @@ describe('sending inboxes page', () => {
         inbox.connected ? 'Connected' : 'Disconnected',
       ]);
     }
-    // The seeded Gmail inbox is the disconnected one: the page says so and what to do.
-    expect(byProvider.gmail!.connected).toBe(false);
+    // The seeded Google Workspace inbox is the disconnected one: the page says so and what to do.
+    expect(byProvider.google_workspace!.connected).toBe(false);
     const notice = screen.getByRole('region', { name: '1 inbox is disconnected' });
     expect(within(notice).getAllByRole('listitem')).toHaveLength(3);
   });

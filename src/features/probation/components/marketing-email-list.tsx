@@ -3,13 +3,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../../api/error-message-key';
 import type { MarketingEmail } from '../../../contract/marketing-email';
 import { formatDate, formatInteger } from '../../../i18n/format';
-import { EmptyState } from '../../../ui/empty-state';
-import { ErrorState } from '../../../ui/error-state';
-import { LoadMoreFooter } from '../../../ui/load-more-footer';
-import { Spinner } from '../../../ui/spinner';
+import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { marketingEmailsQuery } from '../api/get-marketing-emails';
@@ -34,27 +30,20 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
   const toasts = useToasts();
   const [toSend, setToSend] = useState<MarketingEmail | null>(null);
 
-  let content;
-  if (query.isPending || (query.isError && query.isFetching && !query.data)) {
-    content = <Spinner label={t('probation.list.loading')} className="loading--block" />;
-  } else if (query.isError && !query.data) {
-    content = (
-      <ErrorState
-        title={t('probation.list.loadFailed')}
-        message={t(errorMessageKey(query.error))}
-        retryLabel={t('probation.wizard.retry')}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  } else {
-    const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-    const total = query.data?.pages[0]?.total ?? 0;
-    content =
-      items.length === 0 ? (
-        <EmptyState title={t('probation.list.emptyTitle')}>
-          <p>{t('probation.list.emptyBody')}</p>
-        </EmptyState>
-      ) : (
+  const total = query.data?.pages[0]?.total ?? 0;
+  const content = (
+    <PagedList
+      query={query}
+      labels={{
+        loading: t('probation.list.loading'),
+        loadFailed: t('probation.list.loadFailed'),
+        loadingMore: t('probation.wizard.step4.loadingMore'),
+        loadMoreFailed: t('probation.wizard.step4.moreFailed'),
+        loadMore: t('probation.wizard.step4.showMore'),
+      }}
+      empty={{ title: t('probation.list.emptyTitle'), body: t('probation.list.emptyBody') }}
+    >
+      {(items) => (
         <>
           <p className="text-muted">{t('probation.list.total', { count: total, n: formatInteger(total) })}</p>
           {canSend && !sendingAllowed ? (
@@ -112,20 +101,10 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
               </tbody>
             </table>
           </TableScroll>
-          <LoadMoreFooter
-            isFetchingNextPage={query.isFetchingNextPage}
-            isFetchNextPageError={query.isFetchNextPageError}
-            hasNextPage={query.hasNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            labels={{
-              loading: t('probation.wizard.step4.loadingMore'),
-              failed: t('probation.wizard.step4.moreFailed'),
-              loadMore: t('probation.wizard.step4.showMore'),
-            }}
-          />
         </>
-      );
-  }
+      )}
+    </PagedList>
+  );
 
   return (
     <section className="marketing-emails" aria-labelledby={headingId}>

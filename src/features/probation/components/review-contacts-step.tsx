@@ -2,18 +2,14 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
-import { errorMessageKey } from '../../../api/error-message-key';
 import type { ContactProblem, ReviewContact } from '../../../contract/probation';
 import { formatDate, formatInteger } from '../../../i18n/format';
-import { EmptyState } from '../../../ui/empty-state';
-import { ErrorState } from '../../../ui/error-state';
 import { SegmentedControl } from '../../../ui/segmented-control';
-import { LoadMoreFooter } from '../../../ui/load-more-footer';
-import { Spinner } from '../../../ui/spinner';
 import { reviewContactsQuery } from '../api/get-review-contacts';
 import { useRemoveFromMarketing } from '../api/remove-from-marketing';
 import { probationErrorText } from '../error-text';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
+import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 
 type Filter = ContactProblem | 'all';
@@ -61,78 +57,61 @@ export function ReviewContactsStep({ problem, onProblemChange, removedCount }: R
     });
   };
 
-  let table;
-  if (query.isPending) {
-    table = <Spinner label={t('probation.wizard.step4.loading')} className="loading--block" />;
-  } else if (query.isError && !query.data) {
-    table = (
-      <ErrorState
-        title={t('probation.wizard.step4.loadFailed')}
-        message={t(errorMessageKey(query.error))}
-        retryLabel={t('probation.wizard.retry')}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  } else if (items.length === 0) {
-    table = (
-      <EmptyState title={t('probation.wizard.step4.emptyTitle')}>
-        <p>{t('probation.wizard.step4.emptyBody')}</p>
-      </EmptyState>
-    );
-  } else {
-    table = (
-      <>
-        <TableScroll>
-          <table className="table table--compact" aria-busy={query.isFetching || undefined}>
-            <caption className="visually-hidden">{t('probation.wizard.step4.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="cell--select">
-                  <input
-                    type="checkbox"
-                    aria-label={t('probation.wizard.step4.selectPage')}
-                    checked={allShownSelected}
-                    onChange={(e) => {
-                      setAllMatching(false);
-                      setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set());
-                    }}
+  const table = (
+    <PagedList
+      query={query}
+      labels={{
+        loading: t('probation.wizard.step4.loading'),
+        loadFailed: t('probation.wizard.step4.loadFailed'),
+        loadingMore: t('probation.wizard.step4.loadingMore'),
+        loadMoreFailed: t('probation.wizard.step4.moreFailed'),
+        loadMore: t('probation.wizard.step4.showMore'),
+      }}
+      empty={{ title: t('probation.wizard.step4.emptyTitle'), body: t('probation.wizard.step4.emptyBody') }}
+    >
+      {() => (
+        <>
+          <TableScroll>
+            <table className="table table--compact" aria-busy={query.isFetching || undefined}>
+              <caption className="visually-hidden">{t('probation.wizard.step4.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="cell--select">
+                    <input
+                      type="checkbox"
+                      aria-label={t('probation.wizard.step4.selectPage')}
+                      checked={allShownSelected}
+                      onChange={(e) => {
+                        setAllMatching(false);
+                        setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set());
+                      }}
+                    />
+                  </th>
+                  <th scope="col">{t('probation.wizard.step4.columns.contact')}</th>
+                  <th scope="col">{t('probation.wizard.step4.columns.consent')}</th>
+                  <th scope="col">{t('probation.wizard.step4.columns.engagement')}</th>
+                  <th scope="col">{t('probation.wizard.step4.columns.address')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((contact) => (
+                  <ContactRow
+                    key={contact.id}
+                    contact={contact}
+                    selected={allMatching || selected.has(contact.id)}
+                    onSelect={(on) => toggle(contact.id, on)}
                   />
-                </th>
-                <th scope="col">{t('probation.wizard.step4.columns.contact')}</th>
-                <th scope="col">{t('probation.wizard.step4.columns.consent')}</th>
-                <th scope="col">{t('probation.wizard.step4.columns.engagement')}</th>
-                <th scope="col">{t('probation.wizard.step4.columns.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((contact) => (
-                <ContactRow
-                  key={contact.id}
-                  contact={contact}
-                  selected={allMatching || selected.has(contact.id)}
-                  onSelect={(on) => toggle(contact.id, on)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <p className="text-muted">
-          {t('probation.wizard.step4.shown', { shown: formatInteger(items.length), total: formatInteger(total) })}
-        </p>
-        <LoadMoreFooter
-          isFetchingNextPage={query.isFetchingNextPage}
-          isFetchNextPageError={query.isFetchNextPageError}
-          hasNextPage={query.hasNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-          labels={{
-            loading: t('probation.wizard.step4.loadingMore'),
-            failed: t('probation.wizard.step4.moreFailed'),
-            loadMore: t('probation.wizard.step4.showMore'),
-          }}
-        />
-      </>
-    );
-  }
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <p className="text-muted">
+            {t('probation.wizard.step4.shown', { shown: formatInteger(items.length), total: formatInteger(total) })}
+          </p>
+        </>
+      )}
+    </PagedList>
+  );
 
   return (
     <div className="review-step">

@@ -38,8 +38,8 @@ describe('enroll contacts', () => {
     const inbox = within(dialog).getByRole('combobox', { name: 'Send from' });
     const options = within(inbox).getAllByRole('option');
     expect(options.map((o) => [o.textContent, (o as HTMLOptionElement).disabled])).toEqual([
-      ['sam.rivera@example.com', false],
-      ['samrivera.sales@gmail.com (disconnected)', true],
+      ['sam.rivera@example.com (disconnected)', true],
+      ['samrivera.sales@gmail.com', false],
     ]);
     expect(inbox).toHaveValue('1');
     await user.click(within(dialog).getByRole('button', { name: 'Enroll 2 contacts' }));

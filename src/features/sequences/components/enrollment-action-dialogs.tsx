@@ -5,8 +5,7 @@ import type { Enrollment } from '../../../contract/enrollments';
 import { formatInteger } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { useToasts } from '../../../ui/toast-context';
-import { reenrollMutation } from '../api/reenroll';
-import { unenrollMutation } from '../api/unenroll';
+import { reenrollMutation, unenrollMutation } from '../../../api/enrollment-mutations';
 
 /** What a dialog needs of the row it acts on (the Scheduled tab has no full enrollment). */
 type EnrollmentRef = Pick<Enrollment, 'id' | 'contact'>;

@@ -9,7 +9,7 @@ import { EnrollmentFlag } from '../../../ui/enrollment-flag';
 import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
-import { reenrollMutation } from '../api/reenroll';
+import { reenrollMutation } from '../../../api/enrollment-mutations';
 import type { EnrollmentAction } from './enrollment-action-dialogs';
 import { EnrollmentActions } from './enrollment-actions';
 import { EmailState } from './email-state';

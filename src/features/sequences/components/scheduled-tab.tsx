@@ -1,11 +1,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../../../api/error-message-key';
-import { pagedView } from '../../../api/paged-view';
 import { EmptyState } from '../../../ui/empty-state';
-import { ErrorState } from '../../../ui/error-state';
-import { LoadMoreFooter } from '../../../ui/load-more-footer';
-import { Spinner } from '../../../ui/spinner';
+import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { scheduledQuery } from '../api/get-scheduled';
 import type { ScheduledFilterInput } from '../enrollments-search';
@@ -36,59 +32,40 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
   if (list.isPlaceholderData || list.isPending) status = t('scheduled.updating');
   else if (total !== undefined) status = t('scheduled.total', { count: total });
 
-  let content;
-  const paged = pagedView(list);
-  if (paged.state === 'loading') {
-    content = <Spinner label={t('scheduled.loading')} className="loading--block" />;
-  } else if (paged.state === 'failed') {
-    content = (
-      <ErrorState
-        title={t('scheduled.loadFailed')}
-        message={t(errorMessageKey(list.error))}
-        retryLabel={t('common.tryAgain')}
-        onRetry={() => void list.refetch()}
-      />
-    );
-  } else {
-    const { rows } = paged;
-    if (rows.length > 0) {
-      content = (
+  const content = (
+    <PagedList
+      query={list}
+      labels={{
+        loading: t('scheduled.loading'),
+        loadFailed: t('scheduled.loadFailed'),
+        loadingMore: t('scheduled.loadingMore'),
+        loadMoreFailed: t('scheduled.loadMoreFailed'),
+        loadMore: t('scheduled.loadMore'),
+      }}
+      empty={
+        isFiltered ? (
+          <EmptyState
+            title={t('scheduled.noMatchTitle')}
+            action={
+              <button type="button" className="button" onClick={clear}>
+                {t('scheduled.filters.clear')}
+              </button>
+            }
+          >
+            <p>{t('scheduled.noMatchBody')}</p>
+          </EmptyState>
+        ) : (
+          { title: t('scheduled.emptyTitle'), body: t('scheduled.emptyBody') }
+        )
+      }
+    >
+      {(rows) => (
         <TableScroll>
           <ScheduledTable rows={rows} isUpdating={list.isPlaceholderData} canChange={canChange} />
-          <LoadMoreFooter
-            isFetchingNextPage={list.isFetchingNextPage}
-            isFetchNextPageError={list.isFetchNextPageError}
-            hasNextPage={list.hasNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-            labels={{
-              loading: t('scheduled.loadingMore'),
-              failed: t('scheduled.loadMoreFailed'),
-              loadMore: t('scheduled.loadMore'),
-            }}
-          />
         </TableScroll>
-      );
-    } else if (isFiltered) {
-      content = (
-        <EmptyState
-          title={t('scheduled.noMatchTitle')}
-          action={
-            <button type="button" className="button" onClick={clear}>
-              {t('scheduled.filters.clear')}
-            </button>
-          }
-        >
-          <p>{t('scheduled.noMatchBody')}</p>
-        </EmptyState>
-      );
-    } else {
-      content = (
-        <EmptyState title={t('scheduled.emptyTitle')}>
-          <p>{t('scheduled.emptyBody')}</p>
-        </EmptyState>
-      );
-    }
-  }
+      )}
+    </PagedList>
+  );
 
   return (
     <div className="scheduled">

@@ -322,6 +322,34 @@ export const api = {
     params: IdParams,
     response: null,
   }),
+  // ---- needs attention (issue 14) ----
+  getAttention: endpoint({
+    ...routes.getAttention,
+    summary:
+      'Needs attention: every enrollment with an enrollment error or a send problem across the sequences the caller ' +
+      'may see (reps: their own), grouped by what fixes it, biggest group first',
+    tag: 'attention',
+    query: AttentionFilter,
+    response: AttentionOverview,
+  }),
+  attentionReenroll: endpoint({
+    ...routes.attentionReenroll,
+    summary:
+      'Re-enroll a send-problem group (at this step, or at the next step spread under the inboxes\' daily limits), ' +
+      'all or nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
+  attentionUnenroll: endpoint({
+    ...routes.attentionUnenroll,
+    summary:
+      'Unenroll a contact-error group (enrollments refused with an error code) to clean the sequences up, all or ' +
+      'nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
+    tag: 'attention',
+    body: AttentionFixRequest,
+    response: AttentionFixResult,
+  }),
   // ---- users and invites ----
   listUsers: endpoint({
     ...routes.listUsers,
@@ -370,33 +398,6 @@ export const api = {
     response: SessionResponse,
   }),
   // ---- marketing email and probation (issue 6) ----
-  getAttention: endpoint({
-    ...routes.getAttention,
-    summary:
-      'Needs attention: every enrollment with an enrollment error or a send problem across the sequences the caller ' +
-      'may see (reps: their own), grouped by what fixes it, biggest group first',
-    tag: 'attention',
-    query: AttentionFilter,
-    response: AttentionOverview,
-  }),
-  attentionReenroll: endpoint({
-    ...routes.attentionReenroll,
-    summary:
-      'Re-enroll a send-problem group (at this step, or at the next step spread under the inboxes\' daily limits), ' +
-      'all or nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
-    tag: 'attention',
-    body: AttentionFixRequest,
-    response: AttentionFixResult,
-  }),
-  attentionUnenroll: endpoint({
-    ...routes.attentionUnenroll,
-    summary:
-      'Unenroll a contact-error group (enrollments refused with an error code) to clean the sequences up, all or ' +
-      'nothing, as a batch that Undo reverses; 409 when the group no longer holds expectedTotal. Requires an Idempotency-Key',
-    tag: 'attention',
-    body: AttentionFixRequest,
-    response: AttentionFixResult,
-  }),
   listMarketingEmails: endpoint({
     ...routes.listMarketingEmails,
     summary: 'One keyset page of the account\'s marketing emails (drafts, scheduled, sent), newest first',

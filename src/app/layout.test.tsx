@@ -137,7 +137,8 @@ describe('app layout', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sending inboxes' })).toBeInTheDocument();
     expect(menu).toHaveAttribute('aria-expanded', 'false');
     expect(panel).not.toHaveAttribute('data-open');
-    expect(screen.getByRole('main')).toHaveFocus();
+    // The focus moves to the page in an effect after the new page renders.
+    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
 
     // A click outside the header closes it as well.
     await user.click(menu);

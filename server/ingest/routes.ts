@@ -56,7 +56,13 @@ export function ingestRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock; li
 
   /** Runs one ingest request in one transaction; with an Idempotency-Key, a replay gets the
    * first answer back and changes nothing. */
-  async function once<T>(c: Context<AppEnv>, integration: Integration, operation: string, run: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function once<T>(
+    c: Context<AppEnv>,
+    integration: Integration,
+    operation: string,
+    body: unknown,
+    run: (tx: Queryable) => Promise<T>,
+  ): Promise<T> {
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return db.transaction(run);
     if (key.length < 8 || key.length > 200) {
@@ -64,7 +70,8 @@ export function ingestRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock; li
         { path: `header.${IDEMPOTENCY_KEY_HEADER}`, message: 'Expected 8 to 200 characters' },
       ]);
     }
-    const requestHash = await sha256Hex(`${operation}\n${await c.req.text()}`);
+    // The parsed body: the raw one has been read (and counted) as it streamed in.
+    const requestHash = await sha256Hex(`${operation}\n${JSON.stringify(body)}`);
     const replay = (stored: { operation: string; requestHash: string; response: unknown }) => {
       if (stored.requestHash !== requestHash) {
         throw new HttpError(422, 'unprocessable', `This ${IDEMPOTENCY_KEY_HEADER} was used for another request.`);
@@ -82,30 +89,30 @@ export function ingestRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock; li
   }
 
   register(app, api.ingestAccount, ({ c, body, integration }) =>
-    once(c, integration, 'ingestAccount', (tx) => ingestAccount(tx, body, clock.now())),
+    once(c, integration, 'ingestAccount', body, (tx) => ingestAccount(tx, body, clock.now())),
   );
   register(app, api.ingestUsers, ({ c, body, integration }) =>
-    once(c, integration, 'ingestUsers', (tx) => ingestUsers(tx, body.items, clock.now())),
+    once(c, integration, 'ingestUsers', body, (tx) => ingestUsers(tx, body.items, clock.now())),
   );
   register(app, api.ingestInboxes, ({ c, body, integration }) =>
-    once(c, integration, 'ingestInboxes', (tx) => ingestInboxes(tx, body.items, clock.now())),
+    once(c, integration, 'ingestInboxes', body, (tx) => ingestInboxes(tx, body.items, clock.now())),
   );
   register(app, api.ingestCompanies, ({ c, body, integration }) =>
-    once(c, integration, 'ingestCompanies', (tx) => ingestCompanies(tx, body.items, clock.now())),
+    once(c, integration, 'ingestCompanies', body, (tx) => ingestCompanies(tx, body.items, clock.now())),
   );
   register(app, api.ingestContacts, ({ c, body, integration }) =>
-    once(c, integration, 'ingestContacts', (tx) => ingestContacts(tx, body.items, clock.now())),
+    once(c, integration, 'ingestContacts', body, (tx) => ingestContacts(tx, body.items, clock.now())),
   );
   register(app, api.ingestSequences, ({ c, body, integration }) =>
-    once(c, integration, 'ingestSequences', (tx) => ingestSequences(tx, body.items, clock.now())),
+    once(c, integration, 'ingestSequences', body, (tx) => ingestSequences(tx, body.items, clock.now())),
   );
   register(app, api.ingestMarketingEmails, ({ c, body, integration }) =>
-    once(c, integration, 'ingestMarketingEmails', (tx) => ingestMarketingEmails(tx, body.items, clock.now())),
+    once(c, integration, 'ingestMarketingEmails', body, (tx) => ingestMarketingEmails(tx, body.items, clock.now())),
   );
   register(app, api.ingestEnrollments, ({ c, body, integration }) =>
-    once(c, integration, 'ingestEnrollments', (tx) => ingestEnrollments(tx, body.items, clock.now())),
+    once(c, integration, 'ingestEnrollments', body, (tx) => ingestEnrollments(tx, body.items, clock.now())),
   );
   register(app, api.ingestEmailEvents, ({ c, body, integration }) =>
-    once(c, integration, 'ingestEmailEvents', (tx) => ingestEmailEvents(tx, body.items, clock.now())),
+    once(c, integration, 'ingestEmailEvents', body, (tx) => ingestEmailEvents(tx, body.items, clock.now())),
   );
 }

@@ -89,6 +89,8 @@ describe('keyboard', () => {
     await tabTo(user, screen.getByRole('button', { name: 'Unenroll' }), { shift: true });
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('alertdialog', { name: /^Unenroll / });
+    // The dialog takes the focus once it has opened (react-aria moves it in an effect).
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
     await user.tab();
     expect(within(dialog).getByRole('button', { name: 'Unenroll' })).toHaveFocus();
     await user.keyboard('{Enter}');

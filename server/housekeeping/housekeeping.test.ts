@@ -41,6 +41,14 @@ async function insertAttempt(db: Db, key: string, windowStart: Date): Promise<vo
   await db.query('INSERT INTO sign_in_attempts (key, window_start, failures) VALUES ($1, $2, 3)', [key, windowStart]);
 }
 
+async function insertIngestAnswer(db: Db, key: string, createdAt: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO ingest_requests (key_id, idempotency_key, operation, request_hash, response, created_at)
+     VALUES (1, $1, 'ingestContacts', 'hash', '{}', $2)`,
+    [key, createdAt],
+  );
+}
+
 async function insertRateLimitHit(db: Db, key: string, windowStart: Date): Promise<void> {
   await db.query('INSERT INTO rate_limit_hits (key, window_start, hits) VALUES ($1, $2, 2)', [key, windowStart]);
 }
@@ -57,6 +65,7 @@ const left = async (db: Db) => ({
   sessions: (await db.query<{ k: string }>('SELECT token_hash AS k FROM sessions ORDER BY 1')).map((r) => r.k),
   signInAttempts: (await db.query<{ k: string }>('SELECT key AS k FROM sign_in_attempts ORDER BY 1')).map((r) => r.k),
   idempotencyKeys: (await db.query<{ k: string }>('SELECT key AS k FROM idempotency_keys ORDER BY 1')).map((r) => r.k),
+  ingestAnswers: (await db.query<{ k: string }>('SELECT idempotency_key AS k FROM ingest_requests ORDER BY 1')).map((r) => r.k),
   rateLimitHits: (await db.query<{ k: string }>('SELECT key AS k FROM rate_limit_hits ORDER BY 1')).map((r) => r.k),
 });
 
@@ -67,13 +76,16 @@ describe.each(targets)('housekeeping on $name', (target) => {
     db = await target.open();
     await migrate(db);
     await db.query(`INSERT INTO users (id, email, name, role, password_hash) VALUES (1, 'a@example.com', 'A', 'admin', 'x')`);
+    await db.query(
+      `INSERT INTO integration_keys (id, name, prefix, key_hash, created_by, created_at) VALUES (1, 'Loader', 'sdk_x', 'h', 1, now())`,
+    );
   });
   afterAll(async () => {
     await db.close();
     await target.cleanup();
   });
   beforeEach(async () => {
-    await db.exec('DELETE FROM sessions; DELETE FROM sign_in_attempts; DELETE FROM idempotency_keys; DELETE FROM rate_limit_hits;');
+    await db.exec('DELETE FROM sessions; DELETE FROM sign_in_attempts; DELETE FROM idempotency_keys; DELETE FROM ingest_requests; DELETE FROM rate_limit_hits;');
   });
 
   test('deletes exactly what is past its window and keeps the rest', async () => {
@@ -89,18 +101,21 @@ describe.each(targets)('housekeeping on $name', (target) => {
     await insertIdempotencyKey(db, 'answered-a-day-ago', at(-DAY));
     await insertIdempotencyKey(db, 'answered-a-second-later', at(-DAY + 1));
     await insertIdempotencyKey(db, 'answered-now', at(0));
+    await insertIngestAnswer(db, 'ingest-answered-a-day-ago', at(-DAY));
+    await insertIngestAnswer(db, 'ingest-answered-now', at(0));
     await insertRateLimitHit(db, 'invite-window-ended', at(-HOUR));
     await insertRateLimitHit(db, 'invite-window-open', at(-HOUR + 1));
 
-    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 2, signInAttempts: 2, idempotencyKeys: 2, rateLimitHits: 1 });
+    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 2, signInAttempts: 2, idempotencyKeys: 2, ingestAnswers: 1, rateLimitHits: 1 });
     expect(await left(db)).toEqual({
       sessions: ['live-a-week', 'live-one-more-second'],
       signInAttempts: ['window-just-started', 'window-open-one-more-second'],
       idempotencyKeys: ['answered-a-second-later', 'answered-now'],
+      ingestAnswers: ['ingest-answered-now'],
       rateLimitHits: ['invite-window-open'],
     });
     // Nothing more to do.
-    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0, rateLimitHits: 0 });
+    expect(await purgeExpired(db, NOW, retention)).toEqual({ sessions: 0, signInAttempts: 0, idempotencyKeys: 0, ingestAnswers: 0, rateLimitHits: 0 });
   });
 
   test('goes through a backlog in batches, and stops between two when asked', async () => {

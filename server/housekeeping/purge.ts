@@ -19,6 +19,8 @@ export interface Purged {
   sessions: number;
   signInAttempts: number;
   idempotencyKeys: number;
+  /** First answers to ingest requests with an Idempotency-Key (same window as idempotencyKeys). */
+  ingestAnswers: number;
   rateLimitHits: number;
 }
 
@@ -39,6 +41,8 @@ const PURGES = {
       SELECT key FROM sign_in_attempts WHERE window_start <= $1 ORDER BY window_start LIMIT $2)`,
   idempotencyKeys: `DELETE FROM idempotency_keys WHERE (user_id, key) IN (
       SELECT user_id, key FROM idempotency_keys WHERE created_at <= $1 ORDER BY created_at LIMIT $2)`,
+  ingestAnswers: `DELETE FROM ingest_requests WHERE (key_id, idempotency_key) IN (
+      SELECT key_id, idempotency_key FROM ingest_requests WHERE created_at <= $1 ORDER BY created_at LIMIT $2)`,
   // Ended windows of the invite and invite-link limits: hitRateLimit() starts a new one.
   rateLimitHits: `DELETE FROM rate_limit_hits WHERE key IN (
       SELECT key FROM rate_limit_hits WHERE window_start <= $1 ORDER BY window_start LIMIT $2)`,
@@ -52,9 +56,10 @@ export async function purgeExpired(db: Queryable, now: Date, retention: Retentio
     sessions: now,
     signInAttempts: before(retention.signInWindowSeconds),
     idempotencyKeys: before(retention.idempotencySeconds),
+    ingestAnswers: before(retention.idempotencySeconds),
     rateLimitHits: before(retention.rateLimitWindowSeconds),
   };
-  const purged: Purged = { sessions: 0, signInAttempts: 0, idempotencyKeys: 0, rateLimitHits: 0 };
+  const purged: Purged = { sessions: 0, signInAttempts: 0, idempotencyKeys: 0, ingestAnswers: 0, rateLimitHits: 0 };
   for (const kind of Object.keys(PURGES) as (keyof Purged)[]) {
     for (;;) {
       if (options.stopped?.()) return purged;

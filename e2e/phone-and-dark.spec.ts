@@ -206,7 +206,7 @@ test('on a phone, the navigation folds behind Menu, which works with the keyboar
 
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  for (const name of ['Sequences', 'Email health', 'Marketing email', 'Inboxes']) {
+  for (const name of ['Sequences', 'Contacts', 'Email health', 'Marketing email', 'Inboxes']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
@@ -227,6 +227,11 @@ test('on a phone, the navigation folds behind Menu, which works with the keyboar
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Sequences', exact: true })).toBeFocused();
+  // The links in their order: Needs attention (with its count) and Contacts come next.
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: /^Needs attention/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Contacts', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Email health', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');

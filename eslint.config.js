@@ -49,7 +49,7 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-server/', 'dist-demo/', 'node_modules/', 'public/mockServiceWorker.js', '.cache/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-server/', 'dist-demo/', 'node_modules/', 'demo-public/mockServiceWorker.js', '.cache/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { entryScripts, gzipSize, measureEntry, totalGzip } from './entry-size-core';
+import { demoLeftovers, entryScripts, gzipSize, measureEntry, totalGzip } from './entry-size-core';
 
 const html = `<!doctype html>
 <html><head>
@@ -37,5 +37,31 @@ describe('measureEntry', () => {
     const text = 'a repeated line of text\n'.repeat(100);
     expect(gzipSize(text)).toBe(gzipSync(text, { level: 9 }).length);
     expect(gzipSize(text)).toBeLessThan(text.length / 10);
+  });
+});
+
+describe('demoLeftovers', () => {
+  const files: Record<string, string> = {
+    'index.html': '<script type="module" src="/assets/index.js"></script>',
+    'assets/index.js': 'createRoot(document.body)',
+    'assets/browser.js': 'new PGlite({ dataDir: "idb://x" })',
+    'assets/worker.js': 'import("https://mswjs.io")',
+    'mockServiceWorker.js': '',
+    'demo-db/abc.tar.gz': '',
+    'theme.js': 'document.documentElement.dataset.theme = "dark"',
+  };
+  const read = (file: string) => files[file]!;
+
+  it('names each demo file and each script with PGlite or MSW in it', () => {
+    expect(demoLeftovers(Object.keys(files), read)).toEqual([
+      'assets/browser.js (matches /pglite/i)',
+      'assets/worker.js (matches /mswjs/)',
+      'mockServiceWorker.js (a demo file)',
+      'demo-db/abc.tar.gz (a demo file)',
+    ]);
+  });
+
+  it('passes a build with none of them', () => {
+    expect(demoLeftovers(['index.html', 'assets/index.js', 'theme.js'], read)).toEqual([]);
   });
 });

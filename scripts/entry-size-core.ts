@@ -40,3 +40,22 @@ export function measureEntry(html: string, read: (file: string) => Uint8Array): 
 export function totalGzip(files: EntryFile[]): number {
   return files.reduce((sum, f) => sum + f.gzip, 0);
 }
+
+/** What only the in-browser demo may ship: MSW's service worker, the prebuilt demo database,
+ * and the code of PGlite and MSW (their names survive minification in their own messages). */
+const DEMO_FILES = [/(^|\/)mockServiceWorker\.js/, /(^|\/)demo-db\//];
+const DEMO_CODE = [/pglite/i, /mswjs/];
+
+/** The files of a production build that carry any part of the demo, each with why. `files` are
+ * paths relative to the build folder; `read` gives a JavaScript file's text. */
+export function demoLeftovers(files: string[], read: (file: string) => string): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    if (DEMO_FILES.some((re) => re.test(file))) found.push(`${file} (a demo file)`);
+    else if (/\.js$/.test(file)) {
+      const hit = DEMO_CODE.find((re) => re.test(read(file)));
+      if (hit) found.push(`${file} (matches ${hit})`);
+    }
+  }
+  return found;
+}

@@ -2,14 +2,16 @@
 // starts — the module script and the modulepreloads of dist/index.html, gzip -9, summed — set
 // against a bare React app (createRoot + one element) built here by the same Vite and React
 // plugin. Prints both and the ratio, writes them to bench/entry-size.json, and fails when the
-// ratio is over the budget. It builds nothing of the app itself: run `vite build` first.
-import { existsSync, readFileSync } from 'node:fs';
+// ratio is over the budget. It also fails when the build carries any part of the in-browser demo
+// (MSW, PGlite, the demo database), which only `npm run build:demo` may ship. It builds nothing
+// of the app itself: run `vite build` first.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { measureEntry, totalGzip, type EntryFile } from './entry-size-core';
+import { demoLeftovers, measureEntry, totalGzip, type EntryFile } from './entry-size-core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -84,7 +86,13 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
-  if (!met) process.exit(1);
+  const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(DIST, path.join(d.parentPath, d.name)).split(path.sep).join('/'));
+  const leftovers = demoLeftovers(files, (file) => readFileSync(path.join(DIST, file), 'utf8'));
+  if (leftovers.length) console.log(`The build carries the demo:\n  ${leftovers.join('\n  ')}`);
+  else console.log(`No demo code or files in the ${files.length} files of dist/.`);
+  if (!met || leftovers.length) process.exit(1);
 }
 
 await main();

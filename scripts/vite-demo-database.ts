@@ -6,6 +6,10 @@
 //   cache has none recent enough) and served at that path; a request waits for it.
 // - `vite build` in demo mode: the tarball is emitted as an asset, and index.html is copied
 //   to 404.html for static hosts that serve that file for unknown paths.
+//
+// MSW's service worker (demo-public/mockServiceWorker.js, kept current by `msw init`) goes the
+// same way: served by the dev server and emitted by a demo build, so the production build in
+// dist/ carries no part of the demo.
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
@@ -40,12 +44,15 @@ function buildSnapshot(now: Date): Promise<DemoSnapshot> {
 }
 
 const DIR = 'demo-db';
+const WORKER = 'mockServiceWorker.js';
 
 export function demoDatabase(): Plugin {
   let enabled = false;
   let snapshot: Promise<DemoSnapshot> | null = null;
   let planned: { id: string; make: () => Promise<DemoSnapshot> } | null = null;
   let config: ResolvedConfig | null = null;
+
+  const workerSource = () => path.join(config?.root ?? process.cwd(), 'demo-public', WORKER);
 
   const ensure = () => {
     if (!planned) throw new Error('demo database not planned');
@@ -84,6 +91,12 @@ export function demoDatabase(): Plugin {
         (s) => server.config.logger.info(`  demo database: ${s.id} (${Date.now() - started} ms)`, { timestamp: true }),
         (error: unknown) => server.config.logger.error(`demo database: ${String(error)}`),
       );
+      server.middlewares.use(`${server.config.base}${WORKER}`, (req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        res.setHeader('Content-Type', 'text/javascript');
+        res.setHeader('Cache-Control', 'no-cache');
+        createReadStream(workerSource()).pipe(res);
+      });
       const route = `${server.config.base}${DIR}/${planned.id}.tar.gz`;
       server.middlewares.use(route, (req, res, next) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -107,6 +120,7 @@ export function demoDatabase(): Plugin {
       if (!enabled || !planned || config?.command !== 'build') return;
       const s = await ensure();
       this.emitFile({ type: 'asset', fileName: `${DIR}/${planned.id}.tar.gz`, source: new Uint8Array(await readFile(s.file)) });
+      this.emitFile({ type: 'asset', fileName: WORKER, source: await readFile(workerSource(), 'utf8') });
     },
 
     async writeBundle(options) {

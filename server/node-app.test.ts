@@ -11,6 +11,7 @@ import { clientAddress, createNodeApp, normalizeAddress } from './node-app';
 
 const INDEX = '<!doctype html><title>Sequence Desk</title><div id="root"></div>';
 const SECRET = 'top secret outside dist';
+const ROWS = Array.from({ length: 200 }, (_, i) => ({ id: String(i), name: `Contact ${i}`, status: 'active' }));
 const BIG_SCRIPT = 'export const rows = [' + Array.from({ length: 500 }, (_, i) => `{ id: ${i} }`).join(', ') + '];';
 
 let root: string;
@@ -20,6 +21,9 @@ let distDir: string;
 function fakeApi() {
   const api = new Hono();
   api.get('/api/health', (c) => c.json({ status: 'ok', store: 'pglite', version: 'test' }));
+  api.get('/api/rows', (c) => c.json({ items: ROWS }));
+  api.get('/api/session', (c) => c.json({ user: null, csrfToken: 'x'.repeat(2000) }));
+  api.post('/api/rows', (c) => c.json({ items: ROWS }));
   api.post('/api/echo', async (c) => c.json({ got: await c.req.json() }));
   api.get('/api/docs/assets/init.js', (c) => c.body('/* init */', 200, { 'Content-Type': 'text/javascript' }));
   // Response.redirect() has immutable headers, as a fetch() response would.
@@ -161,6 +165,27 @@ describe('createNodeApp', () => {
     });
     expect(await post.json()).toEqual({ got: { a: 1 } });
     expectSecurityHeaders(post);
+  });
+
+  it('gzips API reads for a browser that takes gzip, and nothing else', async () => {
+    const gzipped = await app().request('/api/rows', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    const bytes = Buffer.from(await gzipped.arrayBuffer());
+    expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual({ items: ROWS });
+    expect(bytes.length).toBeLessThan(JSON.stringify({ items: ROWS }).length / 4);
+    expectSecurityHeaders(gzipped);
+
+    const plain = await app().request('/api/rows');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual({ items: ROWS });
+
+    // Writes, and the session's answer with its CSRF token, are never compressed.
+    const write = await app().request('/api/rows', { method: 'POST', headers: { 'Accept-Encoding': 'gzip' } });
+    expect(write.headers.get('content-encoding')).toBeNull();
+    const session = await app().request('/api/session', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(session.headers.get('content-encoding')).toBeNull();
+    expect(await session.json()).toMatchObject({ user: null });
   });
 
   it("leaves unknown /api paths to the API's JSON 404, never the SPA", async () => {

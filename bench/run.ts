@@ -1,7 +1,12 @@
 // npm run bench: measures the API on the `xl` dataset against a small sequence in the same
 // run, prints a table and writes the same figures to bench/results.json.
 //
-// The xl database is seeded once into .cache/bench/ (minutes) and reused afterwards.
+// The xl database is seeded once into .cache/bench/ (minutes) and reused afterwards. Then the
+// real server as people meet it: 50 connections of mixed reads and a storm of sign-ins
+// (bench/load.ts), and Lighthouse's mobile audit of two pages (bench/lighthouse.ts).
+//
+// BENCH_ONLY=api,load,lighthouse runs some of the three parts; the others' figures stay in the
+// results file as they were.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +22,8 @@ import { benchContactImport } from './contacts-import';
 import { benchAttention } from './attention';
 import { benchEmailHealth } from './email-health';
 import { benchForecast } from './forecast';
+import { benchLighthouse, type LighthousePage } from './lighthouse';
+import { benchLoad, type LoadResult } from './load';
 import { benchBulkUnenroll } from './unenroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -64,7 +71,8 @@ async function p50(fn: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)] as number;
 }
 
-async function main() {
+/** The in-process API cases on xl: the table's rows and the figures for results.json. */
+async function benchApi(): Promise<Record<string, unknown>> {
   const { db, stats } = await openXl();
   const app = createApp({ db, version: 'bench' });
   const { headers } = await signInAs(app, 'manager@example.com');
@@ -219,24 +227,68 @@ async function main() {
   }
   const memory = process.memoryUsage();
   console.log(`\nmemory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
-  // The demo's figures (npm run bench:demo) and the ingest's (npm run bench:ingest) share the file: keep them.
+  return {
+    runs: RUNS,
+    sizes: { large: sizes[large], small: sizes[small] },
+    cases: rows.map((r) => ({ ...r, met: r.goal === null ? null : r.ratio <= r.goal })),
+    memory: { rssMiB: Math.round(memory.rss / 2 ** 20), heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20) },
+  };
+}
+
+/** Goals of the load run, in ms: p99 of the mixed reads per store, and of /api/health while
+ * people sign in. */
+const LOAD_GOALS = { readsP99: { pglite: 500, postgres: 300 }, healthP99: 50 };
+
+function printLoad(results: LoadResult[]): void {
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  console.log('\nThe server under load (real process, demo data): 50 connections of mixed reads, then 20 sign-ins at once');
+  console.log(`${'store'.padEnd(9)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} goal       ${'health p99 alone'.padStart(17)} ${'during sign-ins'.padStart(16)} goal`);
+  for (const r of results) {
+    const readsGoal = LOAD_GOALS.readsP99[r.store];
+    const healthOk = r.healthDuringSignIns.p99 <= LOAD_GOALS.healthP99;
+    console.log(
+      `${r.store.padEnd(9)} ${r.reads.perSecond.toFixed(0).padStart(8)} ${String(r.reads.errors).padStart(7)} ${ms(r.reads.p50)} ${ms(r.reads.p99)} ` +
+        `≤ ${readsGoal} ${r.reads.p99 <= readsGoal && r.reads.errors === 0 ? 'ok' : 'MISSED'} ${ms(r.healthAlone.p99).padStart(17)} ${ms(r.healthDuringSignIns.p99).padStart(16)} ` +
+        `≤ ${LOAD_GOALS.healthP99} ${healthOk ? 'ok' : 'MISSED'}`,
+    );
+  }
+}
+
+function printLighthouse(pages: LighthousePage[]): void {
+  const judged = (value: number, goal: number) => `${value.toFixed(2)} (≥ ${goal} ${value >= goal ? 'ok' : 'MISSED'})`;
+  console.log('\nLighthouse, mobile preset with simulated throttling (median of its runs by performance)');
+  for (const p of pages) {
+    console.log(
+      `${p.name.padEnd(18)} performance ${judged(p.performance, p.goals.performance)} · accessibility ${judged(p.accessibility, p.goals.accessibility)} · ` +
+        `best practices ${judged(p.bestPractices, p.goals.bestPractices)} · LCP ${p.largestContentfulPaintMs} ms · TBT ${p.totalBlockingTimeMs} ms · runs ${p.performanceRuns.join(' ')}`,
+    );
+  }
+}
+
+async function main() {
+  const parts = new Set((process.env.BENCH_ONLY ?? 'api,load,lighthouse').split(',').map((p) => p.trim()));
+  const results: Record<string, unknown> = {};
+  if (parts.has('api')) Object.assign(results, await benchApi());
+  if (parts.has('load')) {
+    const load = [await benchLoad('pglite', 3301, (m) => console.log(`  ${m}`))];
+    if (process.env.BENCH_DATABASE_URL) load.push(await benchLoad('postgres', 3302, (m) => console.log(`  ${m}`)));
+    printLoad(load);
+    results.load = load.map((r) => ({
+      ...r,
+      goals: { readsP99Ms: LOAD_GOALS.readsP99[r.store], healthDuringSignInsP99Ms: LOAD_GOALS.healthP99 },
+      met: r.reads.errors === 0 && r.reads.p99 <= LOAD_GOALS.readsP99[r.store] && r.healthDuringSignIns.p99 <= LOAD_GOALS.healthP99,
+    }));
+  }
+  if (parts.has('lighthouse')) {
+    const pages = await benchLighthouse(3303, (m) => console.log(`  ${m}`));
+    printLighthouse(pages);
+    results.lighthouse = pages;
+  }
+  // Figures of parts not run this time, and the demo's (npm run bench:demo) and the ingest's
+  // (npm run bench:ingest), which share the file: keep them.
   const resultsFile = path.join(ROOT, 'bench', 'results.json');
   const previous = existsSync(resultsFile) ? (JSON.parse(await readFile(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-  const kept = Object.fromEntries(Object.entries(previous).filter(([key]) => key.startsWith('demo') || key === 'ingest'));
-  await writeFile(
-    resultsFile,
-    JSON.stringify(
-      {
-        ...kept,
-        runs: RUNS,
-        sizes: { large: sizes[large], small: sizes[small] },
-        cases: rows.map((r) => ({ ...r, met: r.goal === null ? null : r.ratio <= r.goal })),
-        memory: { rssMiB: Math.round(memory.rss / 2 ** 20), heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20) },
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  await writeFile(resultsFile, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 }
 
 await main();

@@ -103,14 +103,21 @@ async function signInStorm(base: string): Promise<{ health: number[]; signIns: n
   return { health, signIns };
 }
 
-export async function benchLoad(store: 'pglite' | 'postgres', port: number, log: (m: string) => void): Promise<LoadResult> {
+/** The load run against this checkout's server, or against another checkout's (`root`: an
+ * earlier commit, for a same-run comparison). */
+export async function benchLoad(
+  store: 'pglite' | 'postgres',
+  port: number,
+  log: (m: string) => void,
+  root?: string,
+): Promise<LoadResult> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sd-load-'));
   const env: Record<string, string> =
     store === 'postgres'
       ? { DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DATASET: 'demo' }
       : { DATABASE_URL: '', DATA_DIR: dataDir, SEED_DATASET: 'demo' };
   log(`load (${store}): starting the server and seeding the demo data…`);
-  const server = await startServer(env, port);
+  const server = await startServer(env, port, root);
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookie = await signIn(base, 'admin@example.com'); // sees every screen

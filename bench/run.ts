@@ -270,9 +270,22 @@ async function main() {
   const results: Record<string, unknown> = {};
   if (parts.has('api')) Object.assign(results, await benchApi());
   if (parts.has('load')) {
-    const load = [await benchLoad('pglite', 3301, (m) => console.log(`  ${m}`))];
-    if (process.env.BENCH_DATABASE_URL) load.push(await benchLoad('postgres', 3302, (m) => console.log(`  ${m}`)));
+    const log = (m: string) => console.log(`  ${m}`);
+    // BENCH_BASELINE_DIR: a checkout of an earlier commit (its dependencies installed), loaded the
+    // same way in the same run, so the throughput compares on one machine in one state.
+    const baselineDir = process.env.BENCH_BASELINE_DIR;
+    const baseline = baselineDir ? await benchLoad('pglite', 3304, (m) => log(`baseline ${m}`), path.resolve(baselineDir)) : null;
+    const load = [await benchLoad('pglite', 3301, log)];
+    if (process.env.BENCH_DATABASE_URL) load.push(await benchLoad('postgres', 3302, log));
     printLoad(load);
+    if (baseline) {
+      const ratio = load[0]!.reads.perSecond / baseline.reads.perSecond;
+      console.log(
+        `baseline (${baselineDir}, pglite): ${baseline.reads.perSecond.toFixed(0)} req/s, p99 ${baseline.reads.p99.toFixed(0)} ms; ` +
+          `health p99 during sign-ins ${baseline.healthDuringSignIns.p99.toFixed(0)} ms — throughput now ${ratio.toFixed(2)}× (goal ≥ 3)`,
+      );
+      results.loadBaseline = { ...baseline, throughputNowVsBaseline: ratio, goal: 3 };
+    }
     results.load = load.map((r) => ({
       ...r,
       goals: { readsP99Ms: LOAD_GOALS.readsP99[r.store], healthDuringSignInsP99Ms: LOAD_GOALS.healthP99 },

@@ -7,12 +7,12 @@ import { DEMO_PASSWORD } from '../server/store/seed/demo-users';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Starts the server on `port` with `env` (its store) and waits until it answers; builds the SPA
- * first when dist/ is missing or older than its sources. */
-export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  buildSpaIfStale(ROOT);
+/** Starts the server of the checkout at `root` (this one by default) on `port` with `env` (its
+ * store) and waits until it answers; builds the SPA first when dist/ is missing or stale. */
+export async function startServer(env: Record<string, string>, port: number, root = ROOT): Promise<ChildProcess> {
+  buildSpaIfStale(root);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SKIP_BUILD: 'true', NODE_ENV: 'production', LOG_LEVEL: 'warn', TRUST_PROXY: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -7,7 +7,7 @@ import { createIntegrationKey } from '../integrations/service';
 import { insertUser } from '../sessions/users-store';
 import { migrate } from '../store/migrate';
 import { demoClock, postgresTestSchema } from '../store/test-db';
-import { testClient, type TestClient } from '../test-utils';
+import { signInAs, testClient, type TestClient } from '../test-utils';
 
 // API tests of the ingest API, on a copy of the demo database (its own rows have no external
 // ids, so everything sent here is new to it) with the clock stopped at the data's `now`.
@@ -278,6 +278,42 @@ describe('what the screens read follows', () => {
     // without a password, an ingested person cannot sign in
     const [hash] = await t.db.query<{ password_hash: string | null }>(`SELECT password_hash FROM users WHERE external_id = 'u-1'`);
     expect(hash?.password_hash).toBeNull();
+  });
+
+  it('never leaves the account without an active admin, and signs out whoever it makes inactive', async () => {
+    const roleOf = async (email: string) =>
+      (await t.db.query<{ role: string; active: boolean; external_id: string | null }>(`SELECT role, active, external_id FROM users WHERE email = $1`, [email]))[0];
+    const admins = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND password_hash IS NOT NULL`);
+    expect(admins[0]?.n).toBe(1);
+    const demote = await post('/api/ingest/users', {
+      items: [
+        { externalId: 'crm-nobody', email: 'nobody@example.org', name: 'No Body', role: 'rep' },
+        { externalId: 'crm-admin', email: 'admin@example.com', name: 'Ada Admin', role: 'rep' },
+      ],
+    });
+    const refused = await refusal(demote, 400);
+    expect(refused.message).toMatch(/last active admin/);
+    expect(refused.details?.map((d) => d.path)).toEqual(['body.items.1.role']);
+    const deactivate = await post('/api/ingest/users', { items: [{ externalId: 'crm-admin', email: 'admin@example.com', name: 'Ada Admin', role: 'admin', active: false }] });
+    expect((await refusal(deactivate, 400)).details?.map((d) => d.path)).toEqual(['body.items.0.active']);
+    // Nothing of either batch was written: not the link, not the other person.
+    expect(await roleOf('admin@example.com')).toEqual({ role: 'admin', active: true, external_id: null });
+    expect(await roleOf('nobody@example.org')).toBeUndefined();
+
+    // A manager made inactive by the sending system is signed out at once; made active again,
+    // they can sign in as before.
+    // Signed in here rather than through t.signIn, whose remembered session this would end.
+    const manager = (await signInAs(t.app, 'manager@example.com')).headers;
+    expect((await t.app.request('/api/sequences', { headers: manager })).status).toBe(200);
+    await must('/api/ingest/users', { items: [{ externalId: 'crm-manager', email: 'manager@example.com', name: 'Max Manager', role: 'manager', active: false }] });
+    expect((await t.app.request('/api/sequences', { headers: manager })).status).toBe(401);
+    const [sessions] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'manager@example.com'`,
+    );
+    expect(sessions?.n).toBe(0);
+    await must('/api/ingest/users', { items: [{ externalId: 'crm-manager', email: 'manager@example.com', name: 'Max Manager', role: 'manager', active: true }] });
+    const again = (await signInAs(t.app, 'manager@example.com')).headers;
+    expect((await t.app.request('/api/sequences', { headers: again })).status).toBe(200);
   });
 
   it('keeps the sequences list and the summary figures in step with enrollments as they arrive and change', async () => {

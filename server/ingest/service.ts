@@ -16,7 +16,8 @@ import { findAccount } from '../account/store';
 import { type HttpError, badRequest } from '../http/errors';
 import { applyProbationRulesAt } from '../probation/service';
 import type { Queryable } from '../store/db';
-import { idsByExternalId, linkUsersByEmail, replaceSteps, upsertAccount, upsertByExternalId, type Column, type IngestTable, type Upserted } from './store';
+import { lockActiveAdmins } from '../users/store';
+import { endSessionsOfInactive, idsByExternalId, linkUsersByEmail, replaceSteps, upsertAccount, upsertByExternalId, type Column, type IngestTable, type Upserted } from './store';
 
 // The ingest API's use cases: validate what the schemas cannot (references to rows sent
 // before, emails that belong to someone else), then write each kind in one set-based statement.
@@ -106,6 +107,8 @@ export async function ingestUsers(tx: Queryable, items: readonly IngestUser[], n
     taken.has(u.email.toLowerCase()) ? [{ path: `body.items.${index}.email`, message: 'Another user already has this email' }] : [],
   );
   if (issues.length) throw refused('Emails in use', issues);
+  // The admins who can sign in, locked until the batch commits: a batch may not leave none.
+  const adminsBefore = await lockActiveAdmins(tx);
   const rows = await upsertByExternalId(
     tx,
     'users',
@@ -119,6 +122,20 @@ export async function ingestUsers(tx: Queryable, items: readonly IngestUser[], n
     ],
     now,
   );
+  const adminsAfter = await lockActiveAdmins(tx);
+  if (adminsBefore.length > 0 && adminsAfter.length === 0) {
+    const demoted = new Set(adminsBefore);
+    throw refused(
+      'The last active admin would lose their access (make another person an active admin first)',
+      items.flatMap((u, index) =>
+        demoted.has(Number(rows[index]?.id))
+          ? [{ path: `body.items.${index}.${u.role === 'admin' ? 'active' : 'role'}`, message: 'This is the last active admin' }]
+          : [],
+      ),
+    );
+  }
+  // As on the Users screen, a person made inactive is signed out everywhere at once.
+  await endSessionsOfInactive(tx, rows.map((r) => r.id));
   return answer(ids, rows);
 }
 

@@ -206,3 +206,8 @@ export async function saveIngestAnswer(
     [a.keyId, a.key, a.operation, a.requestHash, JSON.stringify(a.response), a.now],
   );
 }
+
+/** Ends every session of those of `userIds` who are inactive. */
+export async function endSessionsOfInactive(tx: Queryable, userIds: readonly number[]): Promise<void> {
+  await tx.query(`DELETE FROM sessions s USING users u WHERE s.user_id = u.id AND u.id = ANY($1::int[]) AND NOT u.active`, [userIds]);
+}

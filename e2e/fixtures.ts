@@ -37,8 +37,17 @@ export async function signInThroughForm(page: Page, role: Role, password = DEMO_
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Runs axe on the page as it is now and fails with one readable line per rule broken. */
+/** What one axe scan may add to its test's time: a scan of a full page takes 1–3 s on a quiet
+ * machine and several times that on a busy one. */
+const AXE_ALLOWANCE_MS = 15_000;
+
+/** Runs axe on the page as it is now and fails with one readable line per rule broken. Each
+ * scan extends its test's timeout by its own allowance, so a test's time limit grows with the
+ * scans it runs (CI once saw a test of seven scans pass in 16 s and, on a machine running three
+ * other test suites, run out of its 30 s in the middle of a scan). */
 export async function checkA11y(page: Page): Promise<void> {
+  const info = base.info();
+  info.setTimeout(info.timeout + AXE_ALLOWANCE_MS);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const report = violations
     .map((v) => {

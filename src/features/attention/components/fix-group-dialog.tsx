@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { AttentionFilter, AttentionFixRequest, AttentionGroup } from '../../../contract/attention';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { fixGroupMutation } from '../api/fix-group';
@@ -19,12 +19,6 @@ interface FixGroupDialogProps {
   onDone: (outcome: Outcome) => void;
 }
 
-/** A random key for the Idempotency-Key header (a UUID where the browser offers one). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Confirms a group's remedy with the exact number. The request carries the count shown, so a
  * group that changed meanwhile is refused (409): the dialog says so and the page reloads the
@@ -34,20 +28,18 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const fix = useMutation({ ...fixGroupMutation(queryClient), meta: { errorToast: false } });
-  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const idempotency = useIdempotencyKey();
   const action = group.remedy === 'unenroll' ? 'unenroll' : 'reenroll';
   const count = group.fixable;
   const skipped = group.count - group.fixable;
 
   const confirm = () => {
     const request: AttentionFixRequest = { group: group.key, filter, expectedTotal: group.count };
-    const body = JSON.stringify(request);
-    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     fix.mutate(
-      { action, request, idempotencyKey: attempt.current.key },
+      { action, request, idempotencyKey: idempotency.keyFor(JSON.stringify(request)) },
       {
         onSuccess: (result) => {
-          attempt.current = null;
+          idempotency.forget();
           onDone({ result, group });
         },
         onError: (error) => {

@@ -1,10 +1,10 @@
 import { MutationObserver, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../../contract/enrollments';
 import { formatList } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
@@ -42,24 +42,22 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
   const toasts = useToasts();
   const unenroll = useMutation({ ...bulkUnenrollMutation(queryClient), meta: { errorToast: false } });
   // One key per confirmed action: kept while the same request is retried.
-  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const idempotency = useIdempotencyKey();
 
   const close = () => {
-    attempt.current = null;
+    idempotency.forget();
     unenroll.reset();
     onClose();
   };
 
   const confirm = () => {
     const request = buildRequest();
-    const body = JSON.stringify(request);
-    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     unenroll.mutate(
-      { request, idempotencyKey: attempt.current.key },
+      { request, idempotencyKey: idempotency.keyFor(JSON.stringify(request)) },
       {
         onSuccess: (result) => {
           showResult({ result, queryClient, toasts, t });
-          attempt.current = null;
+          idempotency.forget();
           unenroll.reset();
           onUnenrolled();
           onClose();
@@ -109,12 +107,6 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
       ) : null}
     </ConfirmDialog>
   );
-}
-
-/** A random key for the Idempotency-Key header (a UUID where the browser offers one). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 interface ToastDeps {

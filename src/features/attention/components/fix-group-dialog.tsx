@@ -1,16 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { AttentionFilter, AttentionFixRequest, AttentionGroup } from '../../../contract/attention';
+import { BulkProgress } from '../../../ui/bulk-progress';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { fixGroupMutation } from '../api/fix-group';
 import type { Outcome } from './fix-outcome';
-
-/** Above this many enrollments the dialog shows that the work is under way. */
-export const PROGRESS_THRESHOLD = 2000;
 
 interface FixGroupDialogProps {
   group: AttentionGroup;
@@ -60,7 +57,6 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
       : group.remedy === 'reenroll-next-step'
         ? t('attention.dialog.reenrollNextTitle', { count })
         : t('attention.dialog.reenrollThisTitle', { count });
-  const progressLabel = t('attention.dialog.progress', { count });
 
   return (
     <ConfirmDialog
@@ -86,16 +82,7 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
       </p>
       {skipped > 0 ? <p>{t('attention.dialog.skipped', { count: skipped })}</p> : null}
       <p>{t('attention.dialog.undoable')}</p>
-      {fix.isPending && count > PROGRESS_THRESHOLD ? (
-        <ProgressBar isIndeterminate aria-label={progressLabel} className="progress-bar">
-          <span className="progress-bar__label" aria-hidden="true">
-            {progressLabel}
-          </span>
-          <span className="progress-bar__track">
-            <span className="progress-bar__fill" />
-          </span>
-        </ProgressBar>
-      ) : null}
+      <BulkProgress isPending={fix.isPending} count={count} label={t('attention.dialog.progress', { count })} />
     </ConfirmDialog>
   );
 }

@@ -1,5 +1,4 @@
 import { MutationObserver, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client';
@@ -7,14 +6,12 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../../contract/enrollments';
 import { formatList } from '../../../i18n/format';
+import { BulkProgress } from '../../../ui/bulk-progress';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { useToasts } from '../../../ui/toast-context';
 import type { AppToastQueue } from '../../../ui/toast-queue';
 import { bulkUnenrollMutation } from '../api/bulk-unenroll';
 import { undoUnenrollMutation } from '../api/undo-unenroll';
-
-/** Above this many enrollments the dialog shows that the work is under way. */
-export const PROGRESS_THRESHOLD = 2000;
 
 const RESULT_TOAST_MS = 30_000;
 const UNDONE_TOAST_MS = 10_000;
@@ -77,7 +74,6 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
     const conflict = isApiError(unenroll.error) && unenroll.error.code === 'conflict';
     error = conflict ? t('bulk.dialog.changed') : t(errorMessageKey(unenroll.error));
   }
-  const progressLabel = t('bulk.dialog.progress', { count });
 
   return (
     <ConfirmDialog
@@ -95,16 +91,7 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
     >
       <p>{t('bulk.dialog.body')}</p>
       <p>{t('bulk.dialog.skipped')}</p>
-      {unenroll.isPending && count > PROGRESS_THRESHOLD ? (
-        <ProgressBar isIndeterminate aria-label={progressLabel} className="progress-bar">
-          <span className="progress-bar__label" aria-hidden="true">
-            {progressLabel}
-          </span>
-          <span className="progress-bar__track">
-            <span className="progress-bar__fill" />
-          </span>
-        </ProgressBar>
-      ) : null}
+      <BulkProgress isPending={unenroll.isPending} count={count} label={t('bulk.dialog.progress', { count })} />
     </ConfirmDialog>
   );
 }

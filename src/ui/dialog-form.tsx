@@ -1,6 +1,7 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { PendingForm, SubmitButton } from './pending-form';
 
 interface DialogFormProps {
   title: string;
@@ -21,16 +22,11 @@ interface DialogFormProps {
 
 /**
  * The inside of a dialog that asks for values and runs one action (in `ModalDialog`): title,
- * the failure, the form (which checks its own values: `noValidate`) and Cancel and submit.
- * While the action runs the form is busy, Cancel is disabled and the submit button, relabelled,
- * stays focusable but does nothing.
+ * the failure, the form (a PendingForm) and Cancel and submit. While the action runs, Cancel is
+ * disabled and the submit button relabelled.
  */
 export function DialogForm({ title, intro, error, onSubmit, isPending, submitLabel, pendingLabel, onCancel, children }: DialogFormProps) {
   const { t } = useTranslation();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isPending) onSubmit();
-  };
   return (
     <>
       <Heading slot="title" className="dialog__title">
@@ -42,17 +38,15 @@ export function DialogForm({ title, intro, error, onSubmit, isPending, submitLab
           {error}
         </p>
       ) : null}
-      <form className="form" noValidate onSubmit={submit} aria-busy={isPending || undefined}>
+      <PendingForm isPending={isPending} onSubmit={onSubmit}>
         {children}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onCancel} disabled={isPending}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" aria-disabled={isPending || undefined}>
-            {isPending ? pendingLabel : submitLabel}
-          </button>
+          <SubmitButton isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} />
         </div>
-      </form>
+      </PendingForm>
     </>
   );
 }

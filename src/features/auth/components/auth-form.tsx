@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode, Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
+import { PendingForm, SubmitButton } from '../../../ui/pending-form';
 
 interface AuthFormProps {
   /** Why the last submit failed, translated. */
@@ -14,16 +15,8 @@ interface AuthFormProps {
   children: ReactNode;
 }
 
-/**
- * The form of the signed-out pages (sign in, set a password): the failure, the fields (the
- * page checks them itself: `noValidate`) and one full-width submit button that, while the
- * request runs, is relabelled and stays focusable but does nothing.
- */
+/** The form of the signed-out pages (sign in, set a password): the failure, the fields and one full-width submit button. */
 export function AuthForm({ failure, onSubmit, isPending, submitLabel, pendingLabel, submitRef, children }: AuthFormProps) {
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!isPending) onSubmit();
-  };
   return (
     <>
       {failure ? (
@@ -31,12 +24,10 @@ export function AuthForm({ failure, onSubmit, isPending, submitLabel, pendingLab
           {failure}
         </div>
       ) : null}
-      <form className="form" noValidate onSubmit={submit} aria-busy={isPending || undefined}>
+      <PendingForm isPending={isPending} onSubmit={onSubmit}>
         {children}
-        <button ref={submitRef} type="submit" className="button button--primary button--block" aria-disabled={isPending || undefined}>
-          {isPending ? pendingLabel : submitLabel}
-        </button>
-      </form>
+        <SubmitButton ref={submitRef} isPending={isPending} label={submitLabel} pendingLabel={pendingLabel} block />
+      </PendingForm>
     </>
   );
 }

@@ -7,7 +7,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Role } from '../src/contract/auth';
 // The same rule as setting a password from an invite link (docs/domain.md §11).
@@ -20,6 +19,7 @@ import { migrate } from '../server/store/migrate';
 import { openPglite } from '../server/store/pglite-db';
 import { openPostgres } from '../server/store/postgres-db';
 import { findUserByEmail, insertUser } from '../server/sessions/users-store';
+import { readOptions, Refusal, runCommand, UsageError, validOrUsage } from './cli';
 
 const USAGE =
   'usage: npm run user:create -- --email EMAIL --name "NAME" --role rep|manager|marketer|admin [--password P] [--data-dir DIR]';
@@ -31,35 +31,19 @@ const Args = z.object({
   'data-dir': z.string().min(1).optional(),
 });
 
-
-/** Bad input: the message and the usage. */
-class UsageError extends Error {}
-/** A refusal the usage would not help with: the message only. */
-class Refusal extends Error {}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      password: { type: 'string' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const values = readOptions(USAGE, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+    'data-dir': { type: 'string' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const parsed = Args.safeParse({ ...values, email: values.email?.trim() });
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
-  const args = parsed.data;
+  if (!values) return;
+  const args = validOrUsage(Args.safeParse({ ...values, email: values.email?.trim() }));
   const config = loadConfig();
 
-  const password = Password.safeParse(values.password ?? process.env.SD_PASSWORD ?? (await promptPassword()));
-  if (!password.success) throw new UsageError(password.error.issues.map((i) => i.message).join('\n'));
+  const password = validOrUsage(Password.safeParse(values.password ?? process.env.SD_PASSWORD ?? (await promptPassword())));
 
   const db = await openStore(config.DATABASE_URL, args['data-dir'] ?? config.DATA_DIR);
   try {
@@ -69,7 +53,7 @@ async function main(): Promise<void> {
       email: args.email,
       name: args.name,
       role: args.role,
-      passwordHash: await nodePasswords.hash(password.data),
+      passwordHash: await nodePasswords.hash(password),
     });
     console.log(`Created ${user.user.role} ${user.user.name} <${user.user.email}> (id ${user.id}).`);
   } finally {
@@ -130,13 +114,4 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-    console.error(`${err.message}\n${USAGE}`);
-  } else if (err instanceof Refusal) {
-    console.error(err.message);
-  } else {
-    console.error('Creating the user failed:', err instanceof Error ? err.message : err);
-  }
-  process.exit(1);
-});
+runCommand(main, USAGE, 'Creating the user failed:');

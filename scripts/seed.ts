@@ -13,7 +13,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config';
 import { lockDataDir } from '../server/store/data-dir-lock';
@@ -23,6 +22,7 @@ import { openPglite } from '../server/store/pglite-db';
 import { openPostgres } from '../server/store/postgres-db';
 import { DEMO_USERS } from '../server/store/seed/demo-users';
 import { DEFAULT_SEED, seed } from '../server/store/seed/seed';
+import { readOptions, Refusal, runCommand, UsageError, validOrUsage } from './cli';
 import { httpSend, loadViaApi } from './seed-via-api';
 
 const Args = z.object({
@@ -46,27 +46,18 @@ const USAGE =
   '       npm run seed -- [--dataset demo|xl] [--seed N] [--source-dir DIR] --via-api BASE_URL --key INGEST_KEY';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      dataset: { type: 'string' },
-      seed: { type: 'string' },
-      'data-dir': { type: 'string' },
-      reset: { type: 'boolean' },
-      'drop-demo-users': { type: 'boolean' },
-      'via-api': { type: 'string' },
-      key: { type: 'string' },
-      'source-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const values = readOptions(USAGE, {
+    dataset: { type: 'string' },
+    seed: { type: 'string' },
+    'data-dir': { type: 'string' },
+    reset: { type: 'boolean' },
+    'drop-demo-users': { type: 'boolean' },
+    'via-api': { type: 'string' },
+    key: { type: 'string' },
+    'source-dir': { type: 'string' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const parsed = Args.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('\n'));
-  const args = parsed.data;
+  if (!values) return;
+  const args = validOrUsage(Args.safeParse(values));
   if (args['via-api'] || args.key || args['source-dir']) {
     if (!args['via-api'] || !args.key) throw new UsageError('--via-api and --key go together');
     if (args.reset || args['drop-demo-users'] || args['data-dir']) {
@@ -194,11 +185,6 @@ async function dropDemoUsers(db: Db): Promise<void> {
   console.log(rows.length ? `Deactivated demo users: ${rows.map((r) => r.email).join(', ')}.` : 'No active demo users.');
 }
 
-/** Bad input: the message and the usage. */
-class UsageError extends Error {}
-/** A refusal the usage would not help with: the message only. */
-class Refusal extends Error {}
-
 function ms(since: number): string {
   return `${Math.round(performance.now() - since)} ms`;
 }
@@ -207,13 +193,4 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-    console.error(`${err.message}\n${USAGE}`);
-  } else if (err instanceof Refusal) {
-    console.error(err.message);
-  } else {
-    console.error('Seeding failed:', err instanceof Error ? err.message : err);
-  }
-  process.exit(1);
-});
+runCommand(main, USAGE, 'Seeding failed:');

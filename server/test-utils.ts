@@ -43,6 +43,12 @@ export interface TestClient {
   db: Db;
   /** Signs in through the API; returns the headers that make a request signed in. */
   signIn(role: Role): Promise<Record<string, string>>;
+  /** A request signed in as `role` (signed out for null), with `body` (when given) as JSON. */
+  call(role: Role | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** The rows of a query. */
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The first row of a query (the test knows there is one). */
+  one<T>(sql: string, params?: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -51,18 +57,31 @@ export async function testClient(deps: Partial<AppDeps> = {}): Promise<TestClien
   const db = deps.db ?? (await openSeededDb());
   const app = createApp({ version: 'test', ...deps, db });
   const cache = new Map<Role, Record<string, string>>();
+  const signIn = async (role: Role) => {
+    const hit = cache.get(role);
+    if (hit) return hit;
+    const user = DEMO_USERS.find((u) => u.role === role);
+    if (!user) throw new Error(`no demo user with role ${role}`);
+    const { headers } = await signInAs(app, user.email);
+    cache.set(role, headers);
+    return headers;
+  };
   return {
     app,
     db,
-    async signIn(role) {
-      const hit = cache.get(role);
-      if (hit) return hit;
-      const user = DEMO_USERS.find((u) => u.role === role);
-      if (!user) throw new Error(`no demo user with role ${role}`);
-      const { headers } = await signInAs(app, user.email);
-      cache.set(role, headers);
-      return headers;
-    },
+    signIn,
+    call: async (role, method, url, body, headers = {}) =>
+      app.request(url, {
+        method,
+        headers: {
+          ...(role ? await signIn(role) : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    rows: (sql, params) => db.query(sql, params),
+    one: async (sql, params) => (await db.query(sql, params))[0] as never,
     close: () => db.close(),
   };
 }

@@ -6,6 +6,7 @@ import { UndoResult } from '../../src/contract/enrollments';
 import { HistoryPage } from '../../src/contract/sequences';
 import { sendLimitOf } from '../../src/domain/send-limits';
 import { demoClock, demoSnapshot } from '../store/test-db';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 // API tests of Needs attention (issue 14). Each describe block works on its own copy of the
@@ -20,41 +21,18 @@ beforeAll(async () => {
 const USERS = (await demoSnapshot()).stats.demoUserIds as Record<Role, number>;
 
 interface Client extends TestClient {
-  call(role: Role, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   overview(role: Role, query?: string): Promise<AttentionOverview>;
   fix(role: Role, action: 'reenroll' | 'unenroll', body: unknown, key?: string): Promise<Response>;
-  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  one<T>(sql: string, params?: unknown[]): Promise<T>;
 }
 
 async function client(): Promise<Client> {
   const t = await testClient({ clock });
-  const call: Client['call'] = async (role, method, url, body, headers = {}) =>
-    t.app.request(url, {
-      method,
-      headers: { ...(await t.signIn(role)), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const c: Client = {
+  return {
     ...t,
-    call,
-    overview: async (role, query = '') => ok(await call(role, 'GET', `/api/attention${query}`), AttentionOverview),
+    overview: async (role, query = '') => ok(await t.call(role, 'GET', `/api/attention${query}`), AttentionOverview),
     fix: (role, action, body, key = crypto.randomUUID()) =>
-      call(role, 'POST', `/api/attention/${action}`, body, { 'Idempotency-Key': key }),
-    rows: (sql, params) => t.db.query(sql, params),
-    one: async (sql, params) => (await t.db.query(sql, params))[0] as never,
+      t.call(role, 'POST', `/api/attention/${action}`, body, { 'Idempotency-Key': key }),
   };
-  return c;
-}
-
-async function ok<T>(res: Response, schema: { parse(v: unknown): T }, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return schema.parse(JSON.parse(text));
-}
-async function errorOf(res: Response) {
-  const body = (await res.json()) as { error: { code: string; message: string; details?: { path: string }[] } };
-  return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [] };
 }
 
 /** What Needs attention lists, recounted from the rows: code (and inbox for INBOX_DISCONNECTED) → count. */

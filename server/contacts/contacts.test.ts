@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contract/auth';
 import { ContactSearchResult, ImportContactsResult } from '../../src/contract/contacts';
 import { demoClock } from '../store/test-db';
+import { ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 // API tests of the Contacts list and Import contacts (issue 10), on a fresh copy of the demo
@@ -13,21 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = async (role: Role, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  t.app.request(url, {
-    method,
-    headers: { ...(await t.signIn(role)), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-
 const importRows = (rows: unknown[], key: string = crypto.randomUUID(), role: Role = 'marketer') =>
-  call(role, 'POST', '/api/contacts/import', { rows }, { 'Idempotency-Key': key });
-
-async function ok<T>(res: Response, schema: { parse(v: unknown): T }): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return schema.parse(JSON.parse(text));
-}
+  t.call(role, 'POST', '/api/contacts/import', { rows }, { 'Idempotency-Key': key });
 
 type ContactRow = {
   id: number;
@@ -56,7 +44,7 @@ describe('searchContacts: the Contacts list', () => {
     let pages = 0;
     do {
       const url: string = `/api/contacts?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await ok(await call('rep', 'GET', url), ContactSearchResult);
+      const page = await ok(await t.call('rep', 'GET', url), ContactSearchResult);
       expect(page.total).toBe(total);
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
@@ -73,14 +61,14 @@ describe('searchContacts: the Contacts list', () => {
 
   it('searches by email and counts only the matches', async () => {
     const [someone] = await t.db.query<{ email: string }>('SELECT email FROM contacts ORDER BY id LIMIT 1');
-    const page = await ok(await call('rep', 'GET', `/api/contacts?q=${encodeURIComponent(someone!.email)}`), ContactSearchResult);
+    const page = await ok(await t.call('rep', 'GET', `/api/contacts?q=${encodeURIComponent(someone!.email)}`), ContactSearchResult);
     expect(page.items.map((c) => c.email)).toContain(someone!.email);
     expect(page.total).toBe(page.items.length);
     expect(page.nextCursor).toBeNull();
   });
 
   it('refuses a cursor it did not hand out', async () => {
-    const res = await call('rep', 'GET', '/api/contacts?cursor=bm9wZQ');
+    const res = await t.call('rep', 'GET', '/api/contacts?cursor=bm9wZQ');
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('query.cursor');
   });
@@ -102,7 +90,7 @@ describe('importContacts', () => {
       { first_name: 'Ola', last_name: '', email: 'New.Two@Import.test', company: null, consent: 'none', is_marketing: false, unsubscribed_all: false },
     ]);
     // The new contact is in the list.
-    const page = await ok(await call('rep', 'GET', '/api/contacts?q=new.one%40import.test'), ContactSearchResult);
+    const page = await ok(await t.call('rep', 'GET', '/api/contacts?q=new.one%40import.test'), ContactSearchResult);
     expect(page.items).toEqual([{ id: String(rows[0]!.id), name: 'Nora Lind', email: 'new.one@import.test', company: 'Importable AB' }]);
   });
 
@@ -151,7 +139,7 @@ describe('importContacts', () => {
   });
 
   it('refuses a batch without an Idempotency-Key', async () => {
-    const res = await call('admin', 'POST', '/api/contacts/import', { rows: [{ email: 'nokey@import.test' }] });
+    const res = await t.call('admin', 'POST', '/api/contacts/import', { rows: [{ email: 'nokey@import.test' }] });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('header.Idempotency-Key');
     expect(await contactsByEmail(['nokey@import.test'])).toEqual([]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Account, ContactNotSent, EmailHealth, NotSentPage, type RateKey } from '../../src/contract/email-health';
 import type { Db } from '../store/db';
 import { demoClock } from '../store/test-db';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 type Role = 'rep' | 'manager' | 'marketer' | 'admin';
@@ -12,24 +13,11 @@ async function client(): Promise<{ t: TestClient; now: Date }> {
   return { t: await testClient({ clock }), now: clock.now() };
 }
 
-const get = async (t: TestClient, role: Role, url: string) => t.app.request(url, { headers: await t.signIn(role) });
+const health = async (t: TestClient, qs = ''): Promise<EmailHealth> =>
+  ok(await t.call('marketer', 'GET', `/api/email-health${qs ? `?${qs}` : ''}`), EmailHealth);
 
-async function health(t: TestClient, qs = ''): Promise<EmailHealth> {
-  const res = await get(t, 'marketer', `/api/email-health${qs ? `?${qs}` : ''}`);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return EmailHealth.parse(await res.json());
-}
-
-async function notSentPage(t: TestClient, qs: string): Promise<NotSentPage> {
-  const res = await get(t, 'marketer', `/api/email-health/not-sent?${qs}`);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return NotSentPage.parse(await res.json());
-}
-
-const errorOf = async (res: Response) => {
-  const body = (await res.json()) as { error: { code: string; details?: { path: string }[] } };
-  return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [] };
-};
+const notSentPage = async (t: TestClient, qs: string): Promise<NotSentPage> =>
+  ok(await t.call('marketer', 'GET', `/api/email-health/not-sent?${qs}`), NotSentPage);
 
 const rate = (h: EmailHealth, key: RateKey) => h.rates.find((r) => r.key === key)!;
 
@@ -74,28 +62,24 @@ describe('permissions', () => {
   afterAll(() => t.close());
 
   it.each(['rep', 'manager'] as const)('does not show account health to a %s', async (role) => {
-    expect(await errorOf(await get(t, role, '/api/email-health'))).toMatchObject({ status: 403, code: 'forbidden' });
-    expect((await get(t, role, '/api/email-health/not-sent')).status).toBe(403);
+    expect(await errorOf(await t.call(role, 'GET', '/api/email-health'))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect((await t.call(role, 'GET', '/api/email-health/not-sent')).status).toBe(403);
   });
 
   it.each(['marketer', 'admin'] as const)('shows it to a %s', async (role) => {
-    expect((await get(t, role, '/api/email-health')).status).toBe(200);
-    expect((await get(t, role, '/api/email-health/not-sent')).status).toBe(200);
+    expect((await t.call(role, 'GET', '/api/email-health')).status).toBe(200);
+    expect((await t.call(role, 'GET', '/api/email-health/not-sent')).status).toBe(200);
   });
 
   it.each(['rep', 'manager', 'marketer', 'admin'] as const)('shows the account and a contact\'s send problems to a %s', async (role) => {
-    expect((await get(t, role, '/api/account')).status).toBe(200);
-    expect((await get(t, role, '/api/contacts/1/not-sent')).status).toBe(200);
+    expect((await t.call(role, 'GET', '/api/account')).status).toBe(200);
+    expect((await t.call(role, 'GET', '/api/contacts/1/not-sent')).status).toBe(200);
   });
 
   it.each(['rep', 'manager', 'marketer'] as const)('lets only an admin set the industry, not a %s', async (role) => {
-    const res = await t.app.request('/api/account/industry', {
-      method: 'PUT',
-      headers: { ...(await t.signIn(role)), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ industry: 'ecommerce' }),
-    });
+    const res = await t.call(role, 'PUT', '/api/account/industry', { industry: 'ecommerce' });
     expect(await errorOf(res)).toMatchObject({ status: 403, code: 'forbidden' });
-    expect(Account.parse(await (await get(t, 'admin', '/api/account')).json()).industry).toBe('software');
+    expect(Account.parse(await (await t.call('admin', 'GET', '/api/account')).json()).industry).toBe('software');
   });
 });
 
@@ -195,8 +179,8 @@ describe('the reporting window', () => {
   });
 
   it('answers 400 to an unknown window or granularity, naming the field', async () => {
-    expect(await errorOf(await get(t, 'marketer', '/api/email-health?window=7d'))).toMatchObject({ status: 400, paths: ['query.window'] });
-    expect(await errorOf(await get(t, 'marketer', '/api/email-health?granularity=month'))).toMatchObject({
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/email-health?window=7d'))).toMatchObject({ status: 400, paths: ['query.window'] });
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/email-health?granularity=month'))).toMatchObject({
       status: 400,
       paths: ['query.granularity'],
     });
@@ -291,15 +275,10 @@ describe('industries', () => {
   beforeAll(async () => ({ t } = await client()));
   afterAll(() => t.close());
 
-  const put = async (role: Role, body: unknown) =>
-    t.app.request('/api/account/industry', {
-      method: 'PUT',
-      headers: { ...(await t.signIn(role)), 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const put = (role: Role, body: unknown) => t.call(role, 'PUT', '/api/account/industry', body);
 
   it('lists the industries and says which have a benchmark of their own', async () => {
-    const account = Account.parse(await (await get(t, 'rep', '/api/account')).json());
+    const account = Account.parse(await (await t.call('rep', 'GET', '/api/account')).json());
     expect(account).toMatchObject({ name: 'Brightline Analytics', plan: 'starter', industry: 'software', probationEligible: true });
     expect(account.industries).toContainEqual({ industry: 'other', benchmarkSource: 'general' });
     expect(account.industries).toContainEqual({ industry: 'ecommerce', benchmarkSource: 'industry' });
@@ -333,7 +312,7 @@ describe('industries', () => {
   });
 
   it('answers 400 to an unknown industry, naming the field', async () => {
-    expect(await errorOf(await put('admin', { industry: 'astrology' }))).toEqual({
+    expect(await errorOf(await put('admin', { industry: 'astrology' }))).toMatchObject({
       status: 400,
       code: 'validation_failed',
       paths: ['body.industry'],
@@ -415,15 +394,15 @@ describe('the not-sent list', () => {
   });
 
   it('answers 400 to an unknown reason and to a foreign cursor, naming the field', async () => {
-    expect(await errorOf(await get(t, 'marketer', '/api/email-health/not-sent?reason=NOPE'))).toMatchObject({
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/email-health/not-sent?reason=NOPE'))).toMatchObject({
       status: 400,
       paths: ['query.reason'],
     });
-    expect(await errorOf(await get(t, 'marketer', '/api/email-health/not-sent?cursor=abc'))).toMatchObject({
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/email-health/not-sent?cursor=abc'))).toMatchObject({
       status: 400,
       paths: ['query.cursor'],
     });
-    expect(await errorOf(await get(t, 'marketer', '/api/email-health/not-sent?limit=500'))).toMatchObject({
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/email-health/not-sent?limit=500'))).toMatchObject({
       status: 400,
       paths: ['query.limit'],
     });
@@ -440,7 +419,7 @@ describe('a contact\'s emails not sent', () => {
       `SELECT contact_id AS id, count(*)::int AS n FROM email_events WHERE not_sent_reason IS NOT NULL
         GROUP BY 1 HAVING count(DISTINCT kind) = 2 ORDER BY 2 DESC, 1 LIMIT 1`,
     );
-    const res = await get(t, 'rep', `/api/contacts/${c!.id}/not-sent`);
+    const res = await t.call('rep', 'GET', `/api/contacts/${c!.id}/not-sent`);
     expect(res.status).toBe(200);
     const body = ContactNotSent.parse(await res.json());
     expect(body.total).toBe(c!.n);
@@ -459,7 +438,7 @@ describe('a contact\'s emails not sent', () => {
     const [c] = await t.db.query<{ id: number }>(
       'SELECT min(id) AS id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM email_events e WHERE e.contact_id = c.id AND e.not_sent_reason IS NOT NULL)',
     );
-    expect(ContactNotSent.parse(await (await get(t, 'manager', `/api/contacts/${c!.id}/not-sent`)).json())).toEqual({ items: [], total: 0 });
-    expect(await errorOf(await get(t, 'manager', '/api/contacts/999999999/not-sent'))).toMatchObject({ status: 404, code: 'not_found' });
+    expect(ContactNotSent.parse(await (await t.call('manager', 'GET', `/api/contacts/${c!.id}/not-sent`)).json())).toEqual({ items: [], total: 0 });
+    expect(await errorOf(await t.call('manager', 'GET', '/api/contacts/999999999/not-sent'))).toMatchObject({ status: 404, code: 'not_found' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailProblem, EnrollErrorCode } from '../../src/contract/codes';
 import { Enrollment, EnrollmentPage, EnrollmentSortField, EnrollResult } from '../../src/contract/enrollments';
 import { SequenceDetail } from '../../src/contract/sequences';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 let t: TestClient;
@@ -31,11 +32,7 @@ const post = async (role: Role, url: string, body?: unknown) =>
     headers: { ...(await t.signIn(role)), 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-async function page(role: Role, seq: number, qs: string) {
-  const res = await get(role, `/api/sequences/${seq}/enrollments?${qs}`);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return EnrollmentPage.parse(await res.json());
-}
+const page = async (role: Role, seq: number, qs: string) => ok(await get(role, `/api/sequences/${seq}/enrollments?${qs}`), EnrollmentPage);
 async function walk(role: Role, seq: number, qs: string, limit = 200) {
   const rows: Enrollment[] = [];
   let cursor: string | null = null;
@@ -48,10 +45,6 @@ async function walk(role: Role, seq: number, qs: string, limit = 200) {
 }
 const count = async (role: Role, seq: number, qs: string) =>
   ((await (await get(role, `/api/sequences/${seq}/enrollments/count?${qs}`)).json()) as { total: number }).total;
-const errorOf = async (res: Response) => {
-  const body = (await res.json()) as { error: { code: string; details?: { path: string }[] } };
-  return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [] };
-};
 
 describe('listing enrollments', () => {
   it('pages through a filter with keyset cursors, no row twice, none missed', async () => {

@@ -5,6 +5,7 @@ import { ContactDetail } from '../../src/contract/contacts';
 import { HistoryPage, ScheduledPage, SequenceDetail, type ScheduledStep } from '../../src/contract/sequences';
 import { ActivityResult, CreatedIntegrationKey, IntegrationKeyList } from '../../src/contract/integrations';
 import { demoClock, demoSnapshot } from '../store/test-db';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 // API tests of issue 4. Each describe block works on its own copy of the demo database (seed
@@ -17,42 +18,16 @@ beforeAll(async () => {
 });
 
 interface Client extends TestClient {
-  call(role: Role | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   bulk(role: Role, body: unknown, key?: string): Promise<Response>;
-  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  one<T>(sql: string, params?: unknown[]): Promise<T>;
 }
 
 async function client(): Promise<Client> {
   const t = await testClient({ clock });
-  const call: Client['call'] = async (role, method, url, body, headers = {}) =>
-    t.app.request(url, {
-      method,
-      headers: {
-        ...(role ? await t.signIn(role) : {}),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
   return {
     ...t,
-    call,
     bulk: (role, body, key = crypto.randomUUID()) =>
-      call(role, 'POST', '/api/enrollments/bulk-unenroll', body, { 'Idempotency-Key': key }),
-    rows: (sql, params) => t.db.query(sql, params),
-    one: async (sql, params) => (await t.db.query(sql, params))[0] as never,
+      t.call(role, 'POST', '/api/enrollments/bulk-unenroll', body, { 'Idempotency-Key': key }),
   };
-}
-
-async function ok<T>(res: Response, schema: { parse(v: unknown): T }, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return schema.parse(JSON.parse(text));
-}
-async function errorOf(res: Response) {
-  const body = (await res.json()) as { error: { code: string; message: string; details?: { path: string }[] } };
-  return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [], message: body.error.message };
 }
 
 /** The demo users' ids, as the seed wrote them. */

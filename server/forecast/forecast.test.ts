@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailHealth } from '../../src/contract/email-health';
 import { SendForecast, SpreadPreview, SpreadResult, UndoSpreadResult } from '../../src/contract/forecast';
 import { demoClock } from '../store/test-db';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 type Role = 'rep' | 'manager' | 'marketer' | 'admin';
@@ -12,25 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(role: Role, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  return t.app.request(url, {
-    method,
-    headers: { ...(await t.signIn(role)), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function ok<T>(res: Response, schema: { parse(v: unknown): T }): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(200);
-  return schema.parse(await res.json());
-}
-
-const errorOf = async (res: Response) => {
-  const body = (await res.json()) as { error: { code: string; details?: { path: string }[] } };
-  return { status: res.status, code: body.error.code, paths: body.error.details?.map((d) => d.path) ?? [] };
-};
-
-const forecast = async (role: Role, qs = '') => ok(await call(role, 'GET', `/api/send-forecast${qs}`), SendForecast);
+const forecast = async (role: Role, qs = '') => ok(await t.call(role, 'GET', `/api/send-forecast${qs}`), SendForecast);
 
 /** Each scheduled send of an inbox (active, at an email step, sequence not deleted) by id with its time. */
 async function schedule(inboxId: string): Promise<Map<number, string>> {
@@ -62,7 +45,7 @@ describe('send forecast', () => {
     const f = await forecast('rep');
     expect(f.timeZone).toBe('Europe/Stockholm');
     expect(f.days).toHaveLength(7);
-    const rep = (await call('rep', 'GET', '/api/session').then((r) => r.json())) as { user: { id: string } };
+    const rep = (await t.call('rep', 'GET', '/api/session').then((r) => r.json())) as { user: { id: string } };
     expect(f.inboxes.every((i) => i.owner.id === rep.user.id)).toBe(true);
     const gmail = f.inboxes.find((i) => i.inbox.provider === 'gmail')!;
     expect([gmail.dailyLimit, gmail.pauseAt]).toEqual([350, 315]);
@@ -92,11 +75,11 @@ describe('send forecast', () => {
     const all = await forecast('manager');
     const repInboxes = new Set((await forecast('rep')).inboxes.map((i) => i.inbox.id));
     const other = all.inboxes.find((i) => !repInboxes.has(i.inbox.id))!;
-    expect(await errorOf(await call('rep', 'GET', `/api/send-forecast?inboxId=${other.inbox.id}`))).toMatchObject({ status: 403, code: 'forbidden' });
-    expect(await errorOf(await call('rep', 'GET', `/api/inboxes/${other.inbox.id}/spread`))).toMatchObject({ status: 403, code: 'forbidden' });
-    expect(await errorOf(await call('manager', 'GET', '/api/send-forecast?inboxId=99999'))).toMatchObject({ status: 404 });
-    expect(await errorOf(await call('manager', 'GET', '/api/send-forecast?inboxId=abc'))).toMatchObject({ status: 400, paths: ['query.inboxId'] });
-    expect(await errorOf(await call('manager', 'GET', '/api/send-forecast?owner=them'))).toMatchObject({ status: 400, paths: ['query.owner'] });
+    expect(await errorOf(await t.call('rep', 'GET', `/api/send-forecast?inboxId=${other.inbox.id}`))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await t.call('rep', 'GET', `/api/inboxes/${other.inbox.id}/spread`))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await t.call('manager', 'GET', '/api/send-forecast?inboxId=99999'))).toMatchObject({ status: 404 });
+    expect(await errorOf(await t.call('manager', 'GET', '/api/send-forecast?inboxId=abc'))).toMatchObject({ status: 400, paths: ['query.inboxId'] });
+    expect(await errorOf(await t.call('manager', 'GET', '/api/send-forecast?owner=them'))).toMatchObject({ status: 400, paths: ['query.owner'] });
   });
 });
 
@@ -107,13 +90,13 @@ describe('Spread and Undo', () => {
     const id = gmail.inbox.id;
     const original = await schedule(id);
 
-    const preview = await ok(await call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
+    const preview = await ok(await t.call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
     expect(preview.moved + preview.unplaced).toBe(gmail.overflow);
     expect(preview.moves.reduce((s, m) => s + m.count, 0)).toBe(preview.moved);
     for (const m of preview.moves) expect(m.to > m.from).toBe(true);
 
     const key = crypto.randomUUID();
-    const spread = await ok(await call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': key }), SpreadResult);
+    const spread = await ok(await t.call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': key }), SpreadResult);
     expect(spread).toMatchObject({ inboxId: id, moved: preview.moved, moves: preview.moves });
 
     // No day of the week is over any more (unless there was no room), nothing else moved.
@@ -133,28 +116,28 @@ describe('Spread and Undo', () => {
     if (preview.unplaced === 0) for (const d of after.inboxes[0]!.days) expect(d.scheduled).toBeLessThanOrEqual(315);
 
     // The same key again: the first answer, nothing more moved.
-    const replay = await call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': key });
+    const replay = await t.call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': key });
     expect(replay.headers.get('Idempotency-Replayed')).toBe('true');
     expect(await ok(replay, SpreadResult)).toEqual(spread);
     expect(await schedule(id)).toEqual(moved);
 
     // The preview is stale now: confirming it with a new key is a conflict, nothing changes.
-    const stale = await call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
+    const stale = await t.call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(await errorOf(stale)).toMatchObject({ status: 409, code: 'conflict' });
     expect(await schedule(id)).toEqual(moved);
 
-    const undo = await ok(await call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult);
+    const undo = await ok(await t.call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult);
     expect(undo).toMatchObject({ spreadId: spread.spreadId, restored: spread.moved, notRestored: 0 });
     expect(await schedule(id)).toEqual(original);
     // A second Undo answers the same and changes nothing.
-    expect(await ok(await call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult)).toEqual(undo);
+    expect(await ok(await t.call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult)).toEqual(undo);
     expect(await schedule(id)).toEqual(original);
   });
 
   it('refuses a preview when the schedule changed since (409), and leaves a changed send alone on Undo', async () => {
     const gmail = (await forecast('rep')).inboxes.find((i) => i.overflow > 0)!;
     const id = gmail.inbox.id;
-    const preview = await ok(await call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
+    const preview = await ok(await t.call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
     // Someone changes one of the sends over the limit (a step completed, a time edited): the
     // preview no longer describes what Spread would move.
     const overDay = gmail.days.find((d) => d.overflow > 0)!.date;
@@ -169,16 +152,16 @@ describe('Spread and Undo', () => {
       [Number(id), overDay],
     );
     expect(extra).toBeDefined();
-    const stale = await call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
+    const stale = await t.call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(await errorOf(stale)).toMatchObject({ status: 409, code: 'conflict' });
 
-    const fresh = await ok(await call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
+    const fresh = await ok(await t.call('rep', 'GET', `/api/inboxes/${id}/spread`), SpreadPreview);
     expect(fresh.planToken).not.toBe(preview.planToken);
-    const spread = await ok(await call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: fresh.planToken }, { 'Idempotency-Key': crypto.randomUUID() }), SpreadResult);
+    const spread = await ok(await t.call('rep', 'POST', `/api/inboxes/${id}/spread`, { planToken: fresh.planToken }, { 'Idempotency-Key': crypto.randomUUID() }), SpreadResult);
     // One moved send is unenrolled before Undo: it stays as it is, the rest go back.
     const [item] = await t.db.query<{ enrollment_id: number }>('SELECT enrollment_id FROM send_spread_items WHERE spread_id = $1 LIMIT 1', [Number(spread.spreadId)]);
     await t.db.query(`UPDATE enrollments SET status = 'unenrolled', unenroll_reason = 'MANUAL', next_step_at = NULL, version = version + 1 WHERE id = $1`, [item!.enrollment_id]);
-    const undo = await ok(await call('manager', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult);
+    const undo = await ok(await t.call('manager', 'POST', `/api/send-spreads/${spread.spreadId}/undo`), UndoSpreadResult);
     expect(undo).toMatchObject({ restored: spread.moved - 1, notRestored: 1 });
   });
 
@@ -186,27 +169,27 @@ describe('Spread and Undo', () => {
     const all = await forecast('manager');
     const repInboxes = new Set((await forecast('rep')).inboxes.map((i) => i.inbox.id));
     const other = all.inboxes.find((i) => !repInboxes.has(i.inbox.id))!;
-    const preview = await ok(await call('manager', 'GET', `/api/inboxes/${other.inbox.id}/spread`), SpreadPreview);
-    const asRep = await call('rep', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
+    const preview = await ok(await t.call('manager', 'GET', `/api/inboxes/${other.inbox.id}/spread`), SpreadPreview);
+    const asRep = await t.call('rep', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(await errorOf(asRep)).toMatchObject({ status: 403, code: 'forbidden' });
     const spread = await ok(
-      await call('manager', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() }),
+      await t.call('manager', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken }, { 'Idempotency-Key': crypto.randomUUID() }),
       SpreadResult,
     );
-    expect(await errorOf(await call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`))).toMatchObject({ status: 403 });
-    expect(await errorOf(await call('rep', 'POST', '/api/send-spreads/99999/undo'))).toMatchObject({ status: 404 });
+    expect(await errorOf(await t.call('rep', 'POST', `/api/send-spreads/${spread.spreadId}/undo`))).toMatchObject({ status: 403 });
+    expect(await errorOf(await t.call('rep', 'POST', '/api/send-spreads/99999/undo'))).toMatchObject({ status: 404 });
 
-    const noKey = await call('rep', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken });
+    const noKey = await t.call('rep', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: preview.planToken });
     expect(await errorOf(noKey)).toMatchObject({ status: 400, paths: ['header.Idempotency-Key'] });
-    const badToken = await call('manager', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: 'nope' }, { 'Idempotency-Key': crypto.randomUUID() });
+    const badToken = await t.call('manager', 'POST', `/api/inboxes/${other.inbox.id}/spread`, { planToken: 'nope' }, { 'Idempotency-Key': crypto.randomUUID() });
     expect(await errorOf(badToken)).toMatchObject({ status: 400, paths: ['body.planToken'] });
-    expect(await errorOf(await call('marketer', 'GET', `/api/inboxes/${other.inbox.id}/spread`))).toMatchObject({ status: 403 });
+    expect(await errorOf(await t.call('marketer', 'GET', `/api/inboxes/${other.inbox.id}/spread`))).toMatchObject({ status: 403 });
   });
 });
 
 describe('health early warning', () => {
   it('warns of the demo rate heading to its threshold, and says in about how many days', async () => {
-    const h = await ok(await call('marketer', 'GET', '/api/email-health'), EmailHealth);
+    const h = await ok(await t.call('marketer', 'GET', '/api/email-health'), EmailHealth);
     expect(h.earlyWarnings.length).toBeGreaterThan(0);
     for (const w of h.earlyWarnings) {
       const rate = h.rates.find((r) => r.key === w.key)!;

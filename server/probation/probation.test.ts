@@ -3,6 +3,7 @@ import { EmailHealth } from '../../src/contract/email-health';
 import { MarketingEmail, MarketingEmailPage } from '../../src/contract/marketing-email';
 import { AccountProbation, RemoveFromMarketingResult, ReviewContactsPage, ReviewProgress } from '../../src/contract/probation';
 import { demoClock, demoSnapshot } from '../store/test-db';
+import { errorOf, ok } from '../test-responses';
 import { testClient, type TestClient } from '../test-utils';
 
 type Role = 'rep' | 'manager' | 'marketer' | 'admin';
@@ -19,28 +20,9 @@ async function client(): Promise<{ t: TestClient; clock: ReturnType<typeof movab
   return { t: await testClient({ clock }), clock };
 }
 
-async function call(t: TestClient, role: Role | null, method: string, url: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = role ? await t.signIn(role) : {};
-  return t.app.request(url, {
-    method,
-    headers: { ...headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function ok<T>(res: Response, schema: { parse(v: unknown): T }): Promise<T> {
-  expect(res.status, await res.clone().text()).toBe(200);
-  return schema.parse(await res.json());
-}
-
-const errorOf = async (res: Response) => {
-  const body = (await res.json()) as { error: { code: string; message: string } };
-  return { status: res.status, code: body.error.code };
-};
-
-const probation = async (t: TestClient, role: Role = 'marketer') => ok(await call(t, role, 'GET', '/api/probation'), AccountProbation);
+const probation = async (t: TestClient, role: Role = 'marketer') => ok(await t.call(role, 'GET', '/api/probation'), AccountProbation);
 const save = (t: TestClient, step: number, problem: string | null = null, role: Role = 'marketer') =>
-  call(t, role, 'PUT', '/api/probation/review', { step, problem });
+  t.call(role, 'PUT', '/api/probation/review', { step, problem });
 const walkTo = async (t: TestClient, last: number) => {
   for (let step = 2; step <= last; step++) await ok(await save(t, step), ReviewProgress);
 };
@@ -61,21 +43,21 @@ describe('the demo account', () => {
     expect(p.history).toEqual([
       { from: 'healthy', to: 'probation', cause: 'threshold_crossed', at: stats.probationSince, actor: null, trigger: expect.objectContaining({ key: 'hardBounce' }) },
     ]);
-    const health = await ok(await call(t, 'marketer', 'GET', '/api/email-health'), EmailHealth);
+    const health = await ok(await t.call('marketer', 'GET', '/api/email-health'), EmailHealth);
     expect(health.probation).toMatchObject({ onProbation: true, since: stats.probationSince });
   });
 
   it('lists its marketing emails newest first, a keyset page at a time', async () => {
-    const all = await ok(await call(t, 'rep', 'GET', '/api/marketing-emails'), MarketingEmailPage);
+    const all = await ok(await t.call('rep', 'GET', '/api/marketing-emails'), MarketingEmailPage);
     expect(all.total).toBe(all.items.length);
     expect(new Set(all.items.map((e) => e.status))).toEqual(new Set(['draft', 'scheduled', 'sent']));
-    const first = await ok(await call(t, 'rep', 'GET', '/api/marketing-emails?limit=4'), MarketingEmailPage);
-    const second = await ok(await call(t, 'rep', 'GET', `/api/marketing-emails?limit=4&cursor=${first.nextCursor}`), MarketingEmailPage);
+    const first = await ok(await t.call('rep', 'GET', '/api/marketing-emails?limit=4'), MarketingEmailPage);
+    const second = await ok(await t.call('rep', 'GET', `/api/marketing-emails?limit=4&cursor=${first.nextCursor}`), MarketingEmailPage);
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(all.items.slice(0, 8).map((e) => e.id));
     expect(first.total).toBe(all.total);
-    const drafts = await ok(await call(t, 'rep', 'GET', '/api/marketing-emails?status=draft'), MarketingEmailPage);
+    const drafts = await ok(await t.call('rep', 'GET', '/api/marketing-emails?status=draft'), MarketingEmailPage);
     expect(drafts.items.every((e) => e.status === 'draft')).toBe(true);
-    expect(await errorOf(await call(t, 'rep', 'GET', '/api/marketing-emails?cursor=nonsense'))).toEqual({ status: 400, code: 'validation_failed' });
+    expect(await errorOf(await t.call('rep', 'GET', '/api/marketing-emails?cursor=nonsense'))).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 });
 
@@ -86,20 +68,20 @@ describe('permissions', () => {
 
   it('lets everyone signed in read the probation and the emails, and nobody signed out', async () => {
     for (const role of ['rep', 'manager', 'marketer', 'admin'] as const) expect((await probation(t, role)).level).toBe('probation');
-    expect(await errorOf(await call(t, null, 'GET', '/api/probation'))).toEqual({ status: 401, code: 'unauthenticated' });
-    expect(await errorOf(await call(t, null, 'GET', '/api/marketing-emails'))).toEqual({ status: 401, code: 'unauthenticated' });
+    expect(await errorOf(await t.call(null, 'GET', '/api/probation'))).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(await errorOf(await t.call(null, 'GET', '/api/marketing-emails'))).toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 
   it.each(['rep', 'manager'] as const)('does not let a %s review, remove, complete or send', async (role) => {
     const attempts = [
-      call(t, role, 'GET', '/api/probation/review'),
+      t.call(role, 'GET', '/api/probation/review'),
       save(t, 2, null, role),
-      call(t, role, 'GET', '/api/probation/review/contacts'),
-      call(t, role, 'POST', '/api/probation/review/remove', { ids: ['1'] }),
-      call(t, role, 'POST', '/api/probation/review/complete', { confirmed: true }),
-      call(t, role, 'POST', '/api/marketing-emails/14/send'),
+      t.call(role, 'GET', '/api/probation/review/contacts'),
+      t.call(role, 'POST', '/api/probation/review/remove', { ids: ['1'] }),
+      t.call(role, 'POST', '/api/probation/review/complete', { confirmed: true }),
+      t.call(role, 'POST', '/api/marketing-emails/14/send'),
     ];
-    for (const res of await Promise.all(attempts)) expect(await errorOf(res)).toEqual({ status: 403, code: 'forbidden' });
+    for (const res of await Promise.all(attempts)) expect(await errorOf(res)).toMatchObject({ status: 403, code: 'forbidden' });
     const [row] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM review_progress');
     expect(row?.n).toBe(0);
   });
@@ -111,78 +93,78 @@ describe('the review', () => {
   afterAll(() => t.close());
 
   it('starts at step 1 and saves the step and filter for everyone', async () => {
-    expect(await ok(await call(t, 'marketer', 'GET', '/api/probation/review'), ReviewProgress)).toMatchObject({ step: 1, furthestStep: 1, problem: null, removedCount: 0, updatedBy: null });
+    expect(await ok(await t.call('marketer', 'GET', '/api/probation/review'), ReviewProgress)).toMatchObject({ step: 1, furthestStep: 1, problem: null, removedCount: 0, updatedBy: null });
     await ok(await save(t, 2), ReviewProgress);
     const byAdmin = await ok(await save(t, 3, 'no_consent', 'admin'), ReviewProgress);
     expect(byAdmin).toMatchObject({ step: 3, furthestStep: 3, problem: 'no_consent', updatedBy: { name: expect.any(String) } });
     // Another user (another browser) picks up where the review stands.
-    expect(await ok(await call(t, 'marketer', 'GET', '/api/probation/review'), ReviewProgress)).toMatchObject({ step: 3, furthestStep: 3, problem: 'no_consent' });
+    expect(await ok(await t.call('marketer', 'GET', '/api/probation/review'), ReviewProgress)).toMatchObject({ step: 3, furthestStep: 3, problem: 'no_consent' });
     // Back keeps the furthest step.
     expect(await ok(await save(t, 1), ReviewProgress)).toMatchObject({ step: 1, furthestStep: 3 });
   });
 
   it('refuses a step that skips ahead (409) and invalid input (400), changing nothing', async () => {
-    const before = await ok(await call(t, 'marketer', 'GET', '/api/probation/review'), ReviewProgress);
-    expect(await errorOf(await save(t, 5))).toEqual({ status: 409, code: 'review_incomplete' });
+    const before = await ok(await t.call('marketer', 'GET', '/api/probation/review'), ReviewProgress);
+    expect(await errorOf(await save(t, 5))).toMatchObject({ status: 409, code: 'review_incomplete' });
     for (const body of [{ step: 0, problem: null }, { step: 6, problem: null }, { step: 2 }, { step: 2, problem: 'spam' }, { step: '2', problem: null }, { step: 2, problem: null, extra: 1 }]) {
-      expect(await errorOf(await call(t, 'marketer', 'PUT', '/api/probation/review', body))).toEqual({ status: 400, code: 'validation_failed' });
+      expect(await errorOf(await t.call('marketer', 'PUT', '/api/probation/review', body))).toMatchObject({ status: 400, code: 'validation_failed' });
     }
-    expect(await ok(await call(t, 'marketer', 'GET', '/api/probation/review'), ReviewProgress)).toEqual(before);
+    expect(await ok(await t.call('marketer', 'GET', '/api/probation/review'), ReviewProgress)).toEqual(before);
   });
 
   it('lists the marketing contacts with their problems and counts, by keyset pages', async () => {
-    const all = await ok(await call(t, 'marketer', 'GET', '/api/probation/review/contacts?limit=200'), ReviewContactsPage);
+    const all = await ok(await t.call('marketer', 'GET', '/api/probation/review/contacts?limit=200'), ReviewContactsPage);
     expect(all.total).toBe(all.counts.all);
     expect(all.counts.no_consent).toBeGreaterThan(0);
     expect(all.counts.not_engaged).toBeGreaterThan(0);
     expect(all.counts.invalid_address).toBeGreaterThan(0);
-    const noConsent = await ok(await call(t, 'marketer', 'GET', '/api/probation/review/contacts?problem=no_consent&limit=3'), ReviewContactsPage);
+    const noConsent = await ok(await t.call('marketer', 'GET', '/api/probation/review/contacts?problem=no_consent&limit=3'), ReviewContactsPage);
     expect(noConsent.total).toBe(all.counts.no_consent);
     expect(noConsent.items.every((c) => c.consent === 'none' && c.problems.includes('no_consent'))).toBe(true);
-    const next = await ok(await call(t, 'marketer', 'GET', `/api/probation/review/contacts?problem=no_consent&limit=3&cursor=${noConsent.nextCursor}`), ReviewContactsPage);
+    const next = await ok(await t.call('marketer', 'GET', `/api/probation/review/contacts?problem=no_consent&limit=3&cursor=${noConsent.nextCursor}`), ReviewContactsPage);
     expect(Number(next.items[0]!.id)).toBeGreaterThan(Number(noConsent.items.at(-1)!.id));
-    const invalid = await ok(await call(t, 'marketer', 'GET', '/api/probation/review/contacts?problem=invalid_address&limit=200'), ReviewContactsPage);
+    const invalid = await ok(await t.call('marketer', 'GET', '/api/probation/review/contacts?problem=invalid_address&limit=200'), ReviewContactsPage);
     expect(invalid.items.every((c) => c.addressStatus !== 'valid')).toBe(true);
-    expect(await errorOf(await call(t, 'marketer', 'GET', '/api/probation/review/contacts?problem=all'))).toEqual({ status: 400, code: 'validation_failed' });
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/probation/review/contacts?problem=all'))).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 
   it('removes contacts from marketing by ids and by filter, all or nothing, deleting nothing', async () => {
-    const before = await ok(await call(t, 'marketer', 'GET', '/api/probation/review/contacts?problem=invalid_address&limit=2'), ReviewContactsPage);
+    const before = await ok(await t.call('marketer', 'GET', '/api/probation/review/contacts?problem=invalid_address&limit=2'), ReviewContactsPage);
     const ids = before.items.map((c) => c.id);
-    const byIds = await ok(await call(t, 'marketer', 'POST', '/api/probation/review/remove', { ids }), RemoveFromMarketingResult);
+    const byIds = await ok(await t.call('marketer', 'POST', '/api/probation/review/remove', { ids }), RemoveFromMarketingResult);
     expect(byIds.removed).toBe(2);
     expect(byIds.counts.invalid_address).toBe(before.counts.invalid_address - 2);
     expect(byIds.progress.removedCount).toBe(2);
     // Again: nothing left to change.
-    expect((await ok(await call(t, 'marketer', 'POST', '/api/probation/review/remove', { ids }), RemoveFromMarketingResult)).removed).toBe(0);
+    expect((await ok(await t.call('marketer', 'POST', '/api/probation/review/remove', { ids }), RemoveFromMarketingResult)).removed).toBe(0);
     const kept = await t.db.query<{ is_marketing: boolean }>('SELECT is_marketing FROM contacts WHERE id = ANY($1::int[])', [ids.map(Number)]);
     expect(kept).toEqual([{ is_marketing: false }, { is_marketing: false }]);
 
     // By filter, with the count the user confirmed; a stale count is refused and changes nothing.
-    const stale = await call(t, 'marketer', 'POST', '/api/probation/review/remove', { problem: 'invalid_address', expectedCount: before.counts.invalid_address });
-    expect(await errorOf(stale)).toEqual({ status: 409, code: 'conflict' });
+    const stale = await t.call('marketer', 'POST', '/api/probation/review/remove', { problem: 'invalid_address', expectedCount: before.counts.invalid_address });
+    expect(await errorOf(stale)).toMatchObject({ status: 409, code: 'conflict' });
     const count = byIds.counts.invalid_address;
-    const byFilter = await ok(await call(t, 'marketer', 'POST', '/api/probation/review/remove', { problem: 'invalid_address', expectedCount: count }), RemoveFromMarketingResult);
+    const byFilter = await ok(await t.call('marketer', 'POST', '/api/probation/review/remove', { problem: 'invalid_address', expectedCount: count }), RemoveFromMarketingResult);
     expect(byFilter.removed).toBe(count);
     expect(byFilter.counts.invalid_address).toBe(0);
     expect(byFilter.progress.removedCount).toBe(count + 2);
 
     for (const body of [{ ids: [] }, { ids: ['x'] }, { problem: 'invalid_address' }, {}, { ids: ['1'], problem: 'no_consent', expectedCount: 1 }]) {
-      expect(await errorOf(await call(t, 'marketer', 'POST', '/api/probation/review/remove', body))).toEqual({ status: 400, code: 'validation_failed' });
+      expect(await errorOf(await t.call('marketer', 'POST', '/api/probation/review/remove', body))).toMatchObject({ status: 400, code: 'validation_failed' });
     }
   });
 
   it('completes only when confirmed (422) and when every step was reached (409)', async () => {
-    expect(await errorOf(await call(t, 'marketer', 'POST', '/api/probation/review/complete', { confirmed: false }))).toEqual({ status: 422, code: 'unprocessable' });
-    expect(await errorOf(await call(t, 'marketer', 'POST', '/api/probation/review/complete', { confirmed: true }))).toEqual({ status: 409, code: 'review_incomplete' });
-    expect(await errorOf(await call(t, 'marketer', 'POST', '/api/probation/review/complete', {}))).toEqual({ status: 400, code: 'validation_failed' });
+    expect(await errorOf(await t.call('marketer', 'POST', '/api/probation/review/complete', { confirmed: false }))).toMatchObject({ status: 422, code: 'unprocessable' });
+    expect(await errorOf(await t.call('marketer', 'POST', '/api/probation/review/complete', { confirmed: true }))).toMatchObject({ status: 409, code: 'review_incomplete' });
+    expect(await errorOf(await t.call('marketer', 'POST', '/api/probation/review/complete', {}))).toMatchObject({ status: 400, code: 'validation_failed' });
     expect((await probation(t)).level).toBe('probation');
   });
 
   it('lifts the probation on Done, audits who did it and what was removed, and stays lifted', async () => {
     const marketer = (await demoSnapshot()).stats.demoUserIds.marketer;
     await walkTo(t, 5);
-    const lifted = await ok(await call(t, 'marketer', 'POST', '/api/probation/review/complete', { confirmed: true }), AccountProbation);
+    const lifted = await ok(await t.call('marketer', 'POST', '/api/probation/review/complete', { confirmed: true }), AccountProbation);
     expect(lifted).toMatchObject({ level: 'healthy', underWatch: false, canSendMarketing: true, figure: null, next: null, warning: null });
     expect(lifted.history[0]).toMatchObject({ from: 'probation', to: 'healthy', cause: 'review_completed', actor: { id: String(marketer), name: 'Alex Kim' } });
 
@@ -200,14 +182,14 @@ describe('the review', () => {
 
     // The same figures do not put it straight back on probation; both screens agree.
     expect((await probation(t, 'rep')).level).toBe('healthy');
-    const health = await ok(await call(t, 'marketer', 'GET', '/api/email-health'), EmailHealth);
+    const health = await ok(await t.call('marketer', 'GET', '/api/email-health'), EmailHealth);
     expect(health.probation.onProbation).toBe(false);
     expect(health.recommendations.map((r) => r.code)).not.toContain('COMPLETE_CONTACT_REVIEW');
 
     // Nothing left to review.
-    expect(await errorOf(await call(t, 'marketer', 'GET', '/api/probation/review'))).toEqual({ status: 409, code: 'conflict' });
-    expect(await errorOf(await save(t, 2))).toEqual({ status: 409, code: 'conflict' });
-    expect(await errorOf(await call(t, 'marketer', 'POST', '/api/probation/review/complete', { confirmed: true }))).toEqual({ status: 409, code: 'conflict' });
+    expect(await errorOf(await t.call('marketer', 'GET', '/api/probation/review'))).toMatchObject({ status: 409, code: 'conflict' });
+    expect(await errorOf(await save(t, 2))).toMatchObject({ status: 409, code: 'conflict' });
+    expect(await errorOf(await t.call('marketer', 'POST', '/api/probation/review/complete', { confirmed: true }))).toMatchObject({ status: 409, code: 'conflict' });
   });
 });
 
@@ -242,20 +224,20 @@ describe('escalation and suspension', () => {
 
   it('refuses to send marketing email while suspended (409 account_suspended), changing nothing', async () => {
     const [draft] = await t.db.query<{ id: number }>(`SELECT id FROM marketing_emails WHERE status = 'draft' ORDER BY id LIMIT 1`);
-    const res = await call(t, 'marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`);
-    expect(await errorOf(res)).toEqual({ status: 409, code: 'account_suspended' });
+    const res = await t.call('marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`);
+    expect(await errorOf(res)).toMatchObject({ status: 409, code: 'account_suspended' });
     const [row] = await t.db.query<{ status: string }>('SELECT status FROM marketing_emails WHERE id = $1', [draft!.id]);
     expect(row?.status).toBe('draft');
-    expect(await errorOf(await call(t, 'marketer', 'POST', '/api/marketing-emails/999999/send'))).toEqual({ status: 404, code: 'not_found' });
+    expect(await errorOf(await t.call('marketer', 'POST', '/api/marketing-emails/999999/send'))).toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('sends again once the review is done', async () => {
     await walkTo(t, 5);
-    expect((await ok(await call(t, 'admin', 'POST', '/api/probation/review/complete', { confirmed: true }), AccountProbation)).level).toBe('healthy');
+    expect((await ok(await t.call('admin', 'POST', '/api/probation/review/complete', { confirmed: true }), AccountProbation)).level).toBe('healthy');
     const [draft] = await t.db.query<{ id: number }>(`SELECT id FROM marketing_emails WHERE status = 'draft' ORDER BY id LIMIT 1`);
-    const sent = await ok(await call(t, 'marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`), MarketingEmail);
+    const sent = await ok(await t.call('marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`), MarketingEmail);
     expect(sent).toMatchObject({ status: 'sent', sentAt: clock.now().toISOString() });
     expect(sent.sentCount).toBeGreaterThan(0);
-    expect(await errorOf(await call(t, 'marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`))).toEqual({ status: 409, code: 'conflict' });
+    expect(await errorOf(await t.call('marketer', 'POST', `/api/marketing-emails/${draft!.id}/send`))).toMatchObject({ status: 409, code: 'conflict' });
   });
 });

@@ -82,16 +82,11 @@ describe.each(targets)('sequence figures on $name', (target) => {
   });
 
   const call = async (role: Role, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await t.app.request(url, {
-      method,
-      headers: { ...(await t.signIn(role)), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const res = await t.call(role, method, url, body, headers);
     const text = await res.text();
     expect(res.status, `${method} ${url}: ${text}`).toBeLessThan(300);
     return text ? (JSON.parse(text) as unknown) : null;
   };
-  const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.query<T>(sql, params))[0] as T;
 
   /** The kept figures equal the recount, and so do the list and the header the API answers. */
   async function expectFiguresRight(sequenceId: number) {
@@ -99,7 +94,7 @@ describe.each(targets)('sequence figures on $name', (target) => {
     expect(await t.db.query(ERRORS_KEPT)).toEqual(await t.db.query(ERRORS_RECOUNT));
 
     for (const [role, by] of [['manager', null], ['rep', users.rep]] as const) {
-      const counted = await one<Record<string, number>>(
+      const counted = await t.one<Record<string, number>>(
         `SELECT count(*)::int AS enrolled, count(*) FILTER (WHERE status = 'active')::int AS active,
                 count(*) FILTER (WHERE status = 'unenrolled')::int AS unenrolled,
                 count(*) FILTER (WHERE enroll_error IS NOT NULL OR email_error IS NOT NULL)::int AS errors
@@ -131,13 +126,13 @@ describe.each(targets)('sequence figures on $name', (target) => {
   });
 
   it('follow a single unenroll, a re-enroll and a completed step', async () => {
-    const active = await one<{ id: number; sequence_id: number }>(
+    const active = await t.one<{ id: number; sequence_id: number }>(
       `SELECT id, sequence_id FROM enrollments WHERE status = 'active' ORDER BY id LIMIT 1`,
     );
     await call('manager', 'POST', `/api/enrollments/${active.id}/unenroll`, {});
     await expectFiguresRight(active.sequence_id);
 
-    const paused = await one<{ id: number; sequence_id: number; current_step: number }>(
+    const paused = await t.one<{ id: number; sequence_id: number; current_step: number }>(
       `SELECT e.id, e.sequence_id, e.current_step FROM enrollments e
         WHERE e.email_error = 'SEND_LIMIT_REACHED' AND e.status = 'paused'
           AND e.current_step < (SELECT count(*) FROM sequence_steps st WHERE st.sequence_id = e.sequence_id)
@@ -146,7 +141,7 @@ describe.each(targets)('sequence figures on $name', (target) => {
     await call('manager', 'POST', `/api/enrollments/${paused.id}/reenroll`, { step: paused.current_step + 1 });
     await expectFiguresRight(paused.sequence_id);
 
-    const next = await one<{ id: number; sequence_id: number; current_step: number }>(
+    const next = await t.one<{ id: number; sequence_id: number; current_step: number }>(
       `SELECT id, sequence_id, current_step FROM enrollments WHERE status = 'active' ORDER BY id LIMIT 1`,
     );
     await call('manager', 'POST', `/api/enrollments/${next.id}/complete-step`, { step: next.current_step });
@@ -154,8 +149,8 @@ describe.each(targets)('sequence figures on $name', (target) => {
   });
 
   it('follow enrolling contacts, with the ones refused counted as errors', async () => {
-    const seq = await one<{ id: number }>(`SELECT id FROM sequences WHERE deleted_at IS NULL ORDER BY id LIMIT 1`);
-    const inbox = await one<{ id: number }>(`SELECT id FROM inboxes WHERE user_id = $1 AND connected ORDER BY id LIMIT 1`, [users.rep]);
+    const seq = await t.one<{ id: number }>(`SELECT id FROM sequences WHERE deleted_at IS NULL ORDER BY id LIMIT 1`);
+    const inbox = await t.one<{ id: number }>(`SELECT id FROM inboxes WHERE user_id = $1 AND connected ORDER BY id LIMIT 1`, [users.rep]);
     const contacts = await t.db.query<{ id: number }>(
       `SELECT c.id FROM contacts c
         WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.contact_id = c.id AND e.sequence_id = $1)
@@ -189,7 +184,7 @@ describe.each(targets)('sequence figures on $name', (target) => {
 
   it('follow the activity feed unenrolling a contact who replied', async () => {
     const { key } = (await call('admin', 'POST', '/api/integration-keys', { name: 'Figures' })) as { key: string };
-    const live = await one<{ contact_id: number; sequence_id: number }>(
+    const live = await t.one<{ contact_id: number; sequence_id: number }>(
       `SELECT contact_id, sequence_id FROM enrollments WHERE status = 'active' ORDER BY id DESC LIMIT 1`,
     );
     const res = await t.app.request('/api/activity', {
@@ -203,7 +198,7 @@ describe.each(targets)('sequence figures on $name', (target) => {
       }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    expect(await one<{ status: string }>(`SELECT status FROM enrollments WHERE contact_id = $1 AND sequence_id = $2`, [live.contact_id, live.sequence_id])).toMatchObject({ status: 'unenrolled' });
+    expect(await t.one<{ status: string }>(`SELECT status FROM enrollments WHERE contact_id = $1 AND sequence_id = $2`, [live.contact_id, live.sequence_id])).toMatchObject({ status: 'unenrolled' });
     await expectFiguresRight(live.sequence_id);
   });
 

@@ -1,6 +1,6 @@
-import './overlays.css';
 import type { ReactNode } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Heading } from 'react-aria-components';
+import { ModalDialog } from './modal-dialog';
 
 interface ConfirmDialogProps {
   isOpen: boolean;
@@ -44,40 +44,28 @@ export function ConfirmDialog({
   tone = 'danger',
 }: ConfirmDialogProps) {
   return (
-    <ModalOverlay
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (!isPending) onOpenChange(open);
-      }}
-      isDismissable={!isPending}
-      isKeyboardDismissDisabled={isPending}
-      className="modal-overlay"
-    >
-      <Modal className="modal">
-        <Dialog role="alertdialog" className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {title}
-          </Heading>
-          {children ? <div className="dialog__body">{children}</div> : null}
-          {error ? (
-            <p className="alert alert--error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog__actions">
-            <Button className="button" onPress={() => onOpenChange(false)} isDisabled={isPending} autoFocus>
-              {cancelLabel}
-            </Button>
-            <Button
-              className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
-              onPress={onConfirm}
-              isDisabled={isPending || isConfirmDisabled}
-            >
-              {isPending ? pendingLabel : confirmLabel}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} isPending={isPending} role="alertdialog">
+      <Heading slot="title" className="dialog__title">
+        {title}
+      </Heading>
+      {children ? <div className="dialog__body">{children}</div> : null}
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <Button className="button" onPress={() => onOpenChange(false)} isDisabled={isPending} autoFocus>
+          {cancelLabel}
+        </Button>
+        <Button
+          className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
+          onPress={onConfirm}
+          isDisabled={isPending || isConfirmDisabled}
+        >
+          {isPending ? pendingLabel : confirmLabel}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,7 @@
 import './copy-field.css';
 import { useEffect, useId, useRef, useState } from 'react';
 
-interface CopyFieldProps {
+export interface CopyFieldProps {
   label: string;
   value: string;
   copyLabel: string;

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../api/idempotency-key';
 import { batchRows, type ImportContactRow } from '../../domain/contact-import';
 import { importBatch } from './api/import-contacts';
 
@@ -91,11 +92,4 @@ export function useImportRun() {
   }, []);
 
   return { run, start, resume: go, reset };
-}
-
-/** A random key for the Idempotency-Key header (a UUID where the browser offers one: it does
- * only in a secure context). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,28 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { AttentionFilter, AttentionFixRequest, AttentionGroup } from '../../../contract/attention';
+import { BulkProgress } from '../../../ui/bulk-progress';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { fixGroupMutation } from '../api/fix-group';
 import type { Outcome } from './fix-outcome';
-
-/** Above this many enrollments the dialog shows that the work is under way. */
-export const PROGRESS_THRESHOLD = 2000;
 
 interface FixGroupDialogProps {
   group: AttentionGroup;
   filter: AttentionFilter;
   onClose: () => void;
   onDone: (outcome: Outcome) => void;
-}
-
-/** A random key for the Idempotency-Key header (a UUID where the browser offers one). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -34,20 +25,18 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const fix = useMutation({ ...fixGroupMutation(queryClient), meta: { errorToast: false } });
-  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const idempotency = useIdempotencyKey();
   const action = group.remedy === 'unenroll' ? 'unenroll' : 'reenroll';
   const count = group.fixable;
   const skipped = group.count - group.fixable;
 
   const confirm = () => {
     const request: AttentionFixRequest = { group: group.key, filter, expectedTotal: group.count };
-    const body = JSON.stringify(request);
-    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     fix.mutate(
-      { action, request, idempotencyKey: attempt.current.key },
+      { action, request, idempotencyKey: idempotency.keyFor(JSON.stringify(request)) },
       {
         onSuccess: (result) => {
-          attempt.current = null;
+          idempotency.forget();
           onDone({ result, group });
         },
         onError: (error) => {
@@ -68,7 +57,6 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
       : group.remedy === 'reenroll-next-step'
         ? t('attention.dialog.reenrollNextTitle', { count })
         : t('attention.dialog.reenrollThisTitle', { count });
-  const progressLabel = t('attention.dialog.progress', { count });
 
   return (
     <ConfirmDialog
@@ -94,16 +82,7 @@ export function FixGroupDialog({ group, filter, onClose, onDone }: FixGroupDialo
       </p>
       {skipped > 0 ? <p>{t('attention.dialog.skipped', { count: skipped })}</p> : null}
       <p>{t('attention.dialog.undoable')}</p>
-      {fix.isPending && count > PROGRESS_THRESHOLD ? (
-        <ProgressBar isIndeterminate aria-label={progressLabel} className="progress-bar">
-          <span className="progress-bar__label" aria-hidden="true">
-            {progressLabel}
-          </span>
-          <span className="progress-bar__track">
-            <span className="progress-bar__fill" />
-          </span>
-        </ProgressBar>
-      ) : null}
+      <BulkProgress isPending={fix.isPending} count={count} label={t('attention.dialog.progress', { count })} />
     </ConfirmDialog>
   );
 }

@@ -1,11 +1,13 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../domain/users';
+import { TextField } from '../../../ui/text-field';
 import { useDocumentTitle } from '../../../ui/use-document-title';
 import { useAcceptInvite } from '../api/accept-invite';
 import { HOME_PATH } from '../next-path';
+import { AuthForm } from './auth-form';
 
 type PasswordError = 'users.accept.passwordRequired' | 'users.accept.tooShort' | 'users.accept.tooLong';
 type FailureKey =
@@ -34,16 +36,13 @@ export function AcceptInvitePage() {
   const token = decodeURIComponent(hash.replace(/^#/, '')).trim();
   const navigate = useNavigate();
   const accept = useAcceptInvite();
-  const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: PasswordError; confirm?: 'users.accept.mismatch' }>({});
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (accept.isPending) return;
+  const onSubmit = () => {
     const found: typeof errors = {};
     if (password === '') found.password = 'users.accept.passwordRequired';
     else if (password.length < PASSWORD_MIN_LENGTH) found.password = 'users.accept.tooShort';
@@ -55,9 +54,6 @@ export function AcceptInvitePage() {
     accept.mutate({ token, password }, { onSuccess: () => navigate(HOME_PATH, { replace: true }) });
   };
 
-  const ruleId = `${id}-rule`;
-  const passwordErrorId = `${id}-password-error`;
-  const confirmErrorId = `${id}-confirm-error`;
   const limits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
 
   return (
@@ -74,61 +70,35 @@ export function AcceptInvitePage() {
         ) : (
           <>
             <p className="sign-in__intro">{t('users.accept.intro')}</p>
-            {accept.isError ? (
-              <div role="alert" className="alert alert--error">
-                {t(failureKey(accept.error))}
-              </div>
-            ) : null}
-            <form className="form" noValidate onSubmit={onSubmit} aria-busy={accept.isPending || undefined}>
-              <div className="field">
-                <label htmlFor={`${id}-password`} className="field__label">
-                  {t('users.accept.password')}
-                </label>
-                <input
-                  ref={passwordRef}
-                  id={`${id}-password`}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={(event) => setPassword(event.target.value)}
-                  aria-invalid={errors.password ? true : undefined}
-                  aria-describedby={errors.password ? `${passwordErrorId} ${ruleId}` : ruleId}
-                />
-                <p id={ruleId} className="text-muted">
-                  {t('users.accept.rule', limits)}
-                </p>
-                {errors.password ? (
-                  <p id={passwordErrorId} className="field__error">
-                    {t(errors.password, limits)}
-                  </p>
-                ) : null}
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-confirm`} className="field__label">
-                  {t('users.accept.confirm')}
-                </label>
-                <input
-                  ref={confirmRef}
-                  id={`${id}-confirm`}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  value={confirm}
-                  onChange={(event) => setConfirm(event.target.value)}
-                  aria-invalid={errors.confirm ? true : undefined}
-                  aria-describedby={errors.confirm ? confirmErrorId : undefined}
-                />
-                {errors.confirm ? (
-                  <p id={confirmErrorId} className="field__error">
-                    {t(errors.confirm)}
-                  </p>
-                ) : null}
-              </div>
-              <button type="submit" className="button button--primary button--block" aria-disabled={accept.isPending || undefined}>
-                {accept.isPending ? t('users.accept.submitting') : t('users.accept.submit')}
-              </button>
-            </form>
+            <AuthForm
+              failure={accept.isError ? t(failureKey(accept.error)) : null}
+              onSubmit={onSubmit}
+              isPending={accept.isPending}
+              submitLabel={t('users.accept.submit')}
+              pendingLabel={t('users.accept.submitting')}
+            >
+              <TextField
+                ref={passwordRef}
+                label={t('users.accept.password')}
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={setPassword}
+                hint={t('users.accept.rule', limits)}
+                hintClassName="text-muted"
+                error={errors.password ? t(errors.password, limits) : null}
+                errorBeforeHint
+              />
+              <TextField
+                ref={confirmRef}
+                label={t('users.accept.confirm')}
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={setConfirm}
+                error={errors.confirm ? t(errors.confirm) : null}
+              />
+            </AuthForm>
             {accept.isError && failureKey(accept.error) === 'users.accept.invalidLink' ? (
               <Link to="/sign-in">{t('users.accept.signIn')}</Link>
             ) : null}

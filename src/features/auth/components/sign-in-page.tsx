@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
+import { TextField } from '../../../ui/text-field';
 import { useDocumentTitle } from '../../../ui/use-document-title';
 import { useSignIn } from '../api/sign-in';
 import { safeNextPath } from '../next-path';
+import { AuthForm } from './auth-form';
 import { DemoAccounts } from './demo-accounts';
 import { ResetDemoData } from './reset-demo-data';
 
@@ -47,7 +49,6 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const signIn = useSignIn();
-  const id = useId();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -60,9 +61,8 @@ export function SignInPage() {
     if (!isEmail) loadEmailRule().catch(() => {});
   }, []);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (signIn.isPending || checking.current) return;
+  const onSubmit = async () => {
+    if (checking.current) return;
     if (!isEmail) {
       checking.current = true;
       await loadEmailRule().catch(() => {});
@@ -86,77 +86,43 @@ export function SignInPage() {
     submitRef.current?.focus();
   };
 
-  const emailErrorId = `${id}-email-error`;
-  const passwordErrorId = `${id}-password-error`;
-
   return (
     <div className="sign-in">
       <div className="panel sign-in__panel">
         <h1 className="sign-in__title">{t('signIn.title')}</h1>
         <p className="sign-in__intro">{t('signIn.intro')}</p>
 
-        {signIn.isError ? (
-          <div role="alert" className="alert alert--error">
-            {t(failureKey(signIn.error))}
-          </div>
-        ) : null}
-
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={signIn.isPending || undefined}>
-          <div className="field">
-            <label htmlFor={`${id}-email`} className="field__label">
-              {t('signIn.email')}
-            </label>
-            <input
-              ref={emailRef}
-              id={`${id}-email`}
-              className="input"
-              type="email"
-              name="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? emailErrorId : undefined}
-            />
-            {errors.email ? (
-              <p id={emailErrorId} className="field__error">
-                {t(errors.email)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`} className="field__label">
-              {t('signIn.password')}
-            </label>
-            <input
-              ref={passwordRef}
-              id={`${id}-password`}
-              className="input"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? passwordErrorId : undefined}
-            />
-            {errors.password ? (
-              <p id={passwordErrorId} className="field__error">
-                {t(errors.password)}
-              </p>
-            ) : null}
-          </div>
-          <button
-            ref={submitRef}
-            type="submit"
-            className="button button--primary button--block"
-            aria-disabled={signIn.isPending || undefined}
-          >
-            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </form>
+        <AuthForm
+          failure={signIn.isError ? t(failureKey(signIn.error)) : null}
+          onSubmit={() => void onSubmit()}
+          isPending={signIn.isPending}
+          submitLabel={t('signIn.submit')}
+          pendingLabel={t('signIn.submitting')}
+          submitRef={submitRef}
+        >
+          <TextField
+            ref={emailRef}
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={errors.email ? t(errors.email) : null}
+          />
+          <TextField
+            ref={passwordRef}
+            label={t('signIn.password')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password ? t(errors.password) : null}
+          />
+        </AuthForm>
       </div>
 
       {import.meta.env.VITE_API_MODE === 'demo' ? (

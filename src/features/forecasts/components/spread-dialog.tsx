@@ -1,9 +1,9 @@
 import { MutationObserver, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { SpreadResult, UndoSpreadResult } from '../../../contract/forecast';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { Spinner } from '../../../ui/spinner';
@@ -35,14 +35,13 @@ export function SpreadDialog({ inboxId, address, onClose }: SpreadDialogProps) {
   const preview = useQuery({ ...spreadPreviewQuery(inboxId), retry: false });
   const spread = useMutation({ ...spreadSendsMutation(queryClient), meta: { errorToast: false } });
   // One key per confirmed plan: a retry of the same plan cannot spread twice.
-  const attempt = useRef<{ key: string; token: string } | null>(null);
+  const idempotency = useIdempotencyKey();
 
   const confirm = () => {
     const plan = preview.data;
     if (!plan || plan.moved === 0) return;
-    if (attempt.current?.token !== plan.planToken) attempt.current = { key: newIdempotencyKey(), token: plan.planToken };
     spread.mutate(
-      { inboxId, planToken: plan.planToken, idempotencyKey: attempt.current.key },
+      { inboxId, planToken: plan.planToken, idempotencyKey: idempotency.keyFor(plan.planToken) },
       {
         onSuccess: (result) => {
           showResult({ result, queryClient, toasts, t });
@@ -108,11 +107,6 @@ export function SpreadDialog({ inboxId, address, onClose }: SpreadDialogProps) {
       {body}
     </ConfirmDialog>
   );
-}
-
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 interface ToastDeps {

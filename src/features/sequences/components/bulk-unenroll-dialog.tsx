@@ -1,20 +1,17 @@
 import { MutationObserver, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
+import { useIdempotencyKey } from '../../../api/idempotency-key';
 import type { BulkUnenrollRequest, BulkUnenrollResult, UndoResult } from '../../../contract/enrollments';
 import { formatList } from '../../../i18n/format';
+import { BulkProgress } from '../../../ui/bulk-progress';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { useToasts } from '../../../ui/toast-context';
 import type { AppToastQueue } from '../../../ui/toast-queue';
 import { bulkUnenrollMutation } from '../api/bulk-unenroll';
 import { undoUnenrollMutation } from '../api/undo-unenroll';
-
-/** Above this many enrollments the dialog shows that the work is under way. */
-export const PROGRESS_THRESHOLD = 2000;
 
 const RESULT_TOAST_MS = 30_000;
 const UNDONE_TOAST_MS = 10_000;
@@ -42,24 +39,22 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
   const toasts = useToasts();
   const unenroll = useMutation({ ...bulkUnenrollMutation(queryClient), meta: { errorToast: false } });
   // One key per confirmed action: kept while the same request is retried.
-  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const idempotency = useIdempotencyKey();
 
   const close = () => {
-    attempt.current = null;
+    idempotency.forget();
     unenroll.reset();
     onClose();
   };
 
   const confirm = () => {
     const request = buildRequest();
-    const body = JSON.stringify(request);
-    if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
     unenroll.mutate(
-      { request, idempotencyKey: attempt.current.key },
+      { request, idempotencyKey: idempotency.keyFor(JSON.stringify(request)) },
       {
         onSuccess: (result) => {
           showResult({ result, queryClient, toasts, t });
-          attempt.current = null;
+          idempotency.forget();
           unenroll.reset();
           onUnenrolled();
           onClose();
@@ -79,7 +74,6 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
     const conflict = isApiError(unenroll.error) && unenroll.error.code === 'conflict';
     error = conflict ? t('bulk.dialog.changed') : t(errorMessageKey(unenroll.error));
   }
-  const progressLabel = t('bulk.dialog.progress', { count });
 
   return (
     <ConfirmDialog
@@ -97,24 +91,9 @@ export function BulkUnenrollDialog({ isOpen, sequenceName, count, buildRequest, 
     >
       <p>{t('bulk.dialog.body')}</p>
       <p>{t('bulk.dialog.skipped')}</p>
-      {unenroll.isPending && count > PROGRESS_THRESHOLD ? (
-        <ProgressBar isIndeterminate aria-label={progressLabel} className="progress-bar">
-          <span className="progress-bar__label" aria-hidden="true">
-            {progressLabel}
-          </span>
-          <span className="progress-bar__track">
-            <span className="progress-bar__fill" />
-          </span>
-        </ProgressBar>
-      ) : null}
+      <BulkProgress isPending={unenroll.isPending} count={count} label={t('bulk.dialog.progress', { count })} />
     </ConfirmDialog>
   );
-}
-
-/** A random key for the Idempotency-Key header (a UUID where the browser offers one). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 interface ToastDeps {

@@ -1,25 +1,23 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { Role } from '../../../contract/auth';
 import type { ManagedUser } from '../../../contract/users';
+import { DialogForm } from '../../../ui/dialog-form';
+import { ModalDialog } from '../../../ui/modal-dialog';
 import { useToasts } from '../../../ui/toast-context';
 import { useUpdateUserRole } from '../api/update-user';
-import { ROLES } from './roles';
+import { RoleField } from './role-field';
 
 /** Change role: the person's role in a select, saved on Save. */
 export function ChangeRoleDialog({ user, onClose }: { user: ManagedUser; onClose: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const toasts = useToasts();
   const update = useUpdateUserRole();
   const [role, setRole] = useState<Role>(user.role);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (update.isPending) return;
+  const onSubmit = () => {
     if (role === user.role) return onClose();
     update.mutate(
       { id: user.id, role },
@@ -39,55 +37,24 @@ export function ChangeRoleDialog({ user, onClose }: { user: ManagedUser; onClose
     : null;
 
   return (
-    <ModalOverlay
+    <ModalDialog
       isOpen
       onOpenChange={(open) => {
-        if (!open && !update.isPending) onClose();
+        if (!open) onClose();
       }}
-      isDismissable={!update.isPending}
-      isKeyboardDismissDisabled={update.isPending}
-      className="modal-overlay"
+      isPending={update.isPending}
     >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('users.role.title', { name: user.name })}
-          </Heading>
-          {failure ? (
-            <p className="alert alert--error" role="alert">
-              {failure}
-            </p>
-          ) : null}
-          <form className="form" onSubmit={onSubmit} aria-busy={update.isPending || undefined}>
-            <div className="field">
-              <label htmlFor={`${id}-role`} className="field__label">
-                {t('users.role.label')}
-              </label>
-              <select
-                id={`${id}-role`}
-                className="select"
-                value={role}
-                onChange={(event) => setRole(event.target.value as Role)}
-                autoFocus
-              >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
-                {t('common.cancel')}
-              </button>
-              <button type="submit" className="button button--primary" aria-disabled={update.isPending || undefined}>
-                {update.isPending ? t('users.role.saving') : t('users.role.save')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <DialogForm
+        title={t('users.role.title', { name: user.name })}
+        error={failure}
+        onSubmit={onSubmit}
+        isPending={update.isPending}
+        submitLabel={t('users.role.save')}
+        pendingLabel={t('users.role.saving')}
+        onCancel={onClose}
+      >
+        <RoleField label={t('users.role.label')} value={role} onChange={setRole} autoFocus />
+      </DialogForm>
+    </ModalDialog>
   );
 }

@@ -1,12 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { Role } from '../../../contract/auth';
-import { ROLES } from './roles';
+import { DialogForm } from '../../../ui/dialog-form';
+import { ModalDialog } from '../../../ui/modal-dialog';
+import { TextField } from '../../../ui/text-field';
 import { useInviteUser } from '../api/invite-user';
 import { InviteLinkView } from './invite-link-view';
+import { RoleField } from './role-field';
 
 type FieldErrors = { email?: 'users.form.emailRequired' | 'users.form.emailInvalid'; name?: 'users.form.nameRequired' };
 
@@ -17,35 +19,24 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function InviteUserDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const invite = useInviteUser();
   return (
-    <ModalOverlay
+    <ModalDialog
       isOpen={isOpen}
       onOpenChange={(open) => {
-        if (invite.isPending) return;
         if (!open) invite.reset();
         onOpenChange(open);
       }}
-      isDismissable={!invite.isPending && !invite.data}
-      isKeyboardDismissDisabled={invite.isPending}
-      className="modal-overlay"
+      isPending={invite.isPending}
+      isDismissable={!invite.data}
     >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          {({ close }) =>
-            invite.data ? (
-              <InviteLinkView invite={invite.data} onDone={close} />
-            ) : (
-              <InviteForm invite={invite} onCancel={close} />
-            )
-          }
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      {({ close }) =>
+        invite.data ? <InviteLinkView invite={invite.data} onDone={close} /> : <InviteForm invite={invite} onCancel={close} />
+      }
+    </ModalDialog>
   );
 }
 
 function InviteForm({ invite, onCancel }: { invite: ReturnType<typeof useInviteUser>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const emailRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const [email, setEmail] = useState('');
@@ -53,9 +44,7 @@ function InviteForm({ invite, onCancel }: { invite: ReturnType<typeof useInviteU
   const [role, setRole] = useState<Role>('rep');
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (invite.isPending) return;
+  const onSubmit = () => {
     const found: FieldErrors = {};
     if (email.trim() === '') found.email = 'users.form.emailRequired';
     else if (!LOOKS_LIKE_EMAIL.test(email.trim())) found.email = 'users.form.emailInvalid';
@@ -73,81 +62,36 @@ function InviteForm({ invite, onCancel }: { invite: ReturnType<typeof useInviteU
     : null;
 
   return (
-    <>
-      <Heading slot="title" className="dialog__title">
-        {t('users.form.title')}
-      </Heading>
-      <p className="dialog__body">{t('users.form.intro')}</p>
-      {failure ? (
-        <p className="alert alert--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <form className="form" noValidate onSubmit={onSubmit} aria-busy={invite.isPending || undefined}>
-        <div className="field">
-          <label htmlFor={`${id}-email`} className="field__label">
-            {t('users.form.email')}
-          </label>
-          <input
-            ref={emailRef}
-            id={`${id}-email`}
-            className="input"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? `${id}-email-error` : undefined}
-            autoFocus
-          />
-          {errors.email ? (
-            <p id={`${id}-email-error`} className="field__error">
-              {t(errors.email)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`} className="field__label">
-            {t('users.form.name')}
-          </label>
-          <input
-            ref={nameRef}
-            id={`${id}-name`}
-            className="input"
-            autoComplete="off"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? `${id}-name-error` : undefined}
-          />
-          {errors.name ? (
-            <p id={`${id}-name-error`} className="field__error">
-              {t(errors.name)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`} className="field__label">
-            {t('users.form.role')}
-          </label>
-          <select id={`${id}-role`} className="select" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onCancel} disabled={invite.isPending}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" aria-disabled={invite.isPending || undefined}>
-            {invite.isPending ? t('users.inviting') : t('users.invite')}
-          </button>
-        </div>
-      </form>
-    </>
+    <DialogForm
+      title={t('users.form.title')}
+      intro={t('users.form.intro')}
+      error={failure}
+      onSubmit={onSubmit}
+      isPending={invite.isPending}
+      submitLabel={t('users.invite')}
+      pendingLabel={t('users.inviting')}
+      onCancel={onCancel}
+    >
+      <TextField
+        ref={emailRef}
+        label={t('users.form.email')}
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+        error={errors.email ? t(errors.email) : null}
+        autoFocus
+      />
+      <TextField
+        ref={nameRef}
+        label={t('users.form.name')}
+        autoComplete="off"
+        value={name}
+        onChange={setName}
+        error={errors.name ? t(errors.name) : null}
+      />
+      <RoleField label={t('users.form.role')} value={role} onChange={setRole} />
+    </DialogForm>
   );
 }

@@ -1,22 +1,18 @@
-import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import type { Invite } from '../../../contract/users';
+import { ModalDialog } from '../../../ui/modal-dialog';
 import { InviteLinkView } from './invite-link-view';
 
 /** The new link made from a row's Invite, shown once. */
 export function ReinviteDialog({ invite, onClose }: { invite: Invite; onClose: () => void }) {
   return (
-    <ModalOverlay
+    <ModalDialog
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
-      className="modal-overlay"
+      isDismissable={false}
     >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <InviteLinkView invite={invite} onDone={onClose} />
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <InviteLinkView invite={invite} onDone={onClose} />
+    </ModalDialog>
   );
 }

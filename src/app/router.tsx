@@ -15,7 +15,6 @@ import type { InboxesSettingsPageData } from './inboxes-settings-page';
 import type { AttentionPageData } from './attention-page';
 import type { MarketingEmailPageData } from './marketing-email-page';
 import { NotFoundPage } from './not-found-page';
-import { PublicLayout } from './public-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
 import { lazyPage } from './route-module';
 
@@ -65,7 +64,9 @@ export function createAppRouter(queryClient: QueryClient): AppRouter {
       children: [
         { index: true, element: <Navigate to={HOME_PATH} replace /> },
         {
-          element: <PublicLayout />,
+          // The signed-out frame comes with the page, both fetched at once: it holds the
+          // landmark manager and the language and theme choices, which the entry can do without.
+          lazy: { Component: lazyPage(() => import('./public-layout'), 'PublicLayout') },
           children: [
             {
               errorElement: <RouteErrorBoundary />,

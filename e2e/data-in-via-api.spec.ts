@@ -33,27 +33,26 @@ const started: ChildProcess[] = [];
 const folders: string[] = [];
 const contexts: BrowserContext[] = [];
 
-const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
-/** Signals the process group of a child this spec started (npm, its shell, the server). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Signals the process group of a child this spec started (npm, its shell, the server); false
+ * when the group is gone. Signal 0 only asks. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
   try {
     if (child.pid) process.kill(-child.pid, signal);
+    return !!child.pid;
   } catch {
-    // already gone
+    return false;
   }
 }
 // Should the worker exit without its hooks (interrupted), take the servers with it.
-process.on('exit', () => started.filter(running).forEach((child) => killGroup(child, 'SIGKILL')));
+process.on('exit', () => started.forEach((child) => signalGroup(child, 'SIGKILL')));
 
-/** Stops a process group: TERM (a server closes its store), then KILL if it lingers. */
+/** Stops a process group: TERM, and time for the server to close its store (npm itself exits at
+ * once), then KILL whatever lingers. */
 async function stop(child: ChildProcess): Promise<void> {
-  if (!running(child)) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  killGroup(child, 'SIGTERM');
-  const timer = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
-  await Promise.race([exited, timer]);
-  killGroup(child, 'SIGKILL');
+  if (!signalGroup(child, 'SIGTERM')) return;
+  const deadline = Date.now() + 10_000;
+  while (signalGroup(child, 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  signalGroup(child, 'SIGKILL');
 }
 
 test.afterAll(async () => {

@@ -236,13 +236,26 @@ export async function loadViaApi(source: Queryable, options: ViaApiOptions): Pro
     }
   };
 
-  const [account] = await source.query<{ name: string; plan: string; industry: string; created_at: string; probation_started_at: string | null }>(
-    `SELECT name, plan, industry, ${iso('created_at')} AS created_at, ${iso('probation_started_at')} AS probation_started_at
+  const [account] = await source.query<{
+    name: string;
+    plan: string;
+    industry: string;
+    time_zone: string;
+    created_at: string;
+    probation_started_at: string | null;
+  }>(
+    `SELECT name, plan, industry, time_zone, ${iso('created_at')} AS created_at, ${iso('probation_started_at')} AS probation_started_at
        FROM account WHERE id = 1`,
   );
-  if (account) {
-    const { name, plan, industry } = account;
-    await post('/api/ingest/account', JSON.stringify({ name, plan, industry, createdAt: account.created_at }));
+  const accountItem = account && {
+    name: account.name,
+    plan: account.plan,
+    industry: account.industry,
+    timeZone: account.time_zone,
+    createdAt: account.created_at,
+  };
+  if (accountItem) {
+    await post('/api/ingest/account', JSON.stringify(accountItem));
     stats.counts.account = 1;
     stats.rows++;
   }
@@ -271,12 +284,8 @@ export async function loadViaApi(source: Queryable, options: ViaApiOptions): Pro
   }
 
   // The probation began while the history happened: have the rules judge it at that moment.
-  if (account?.probation_started_at) {
-    const { name, plan, industry } = account;
-    await post(
-      '/api/ingest/account',
-      JSON.stringify({ name, plan, industry, createdAt: account.created_at, assessProbationAt: account.probation_started_at }),
-    );
+  if (accountItem && account.probation_started_at) {
+    await post('/api/ingest/account', JSON.stringify({ ...accountItem, assessProbationAt: account.probation_started_at }));
   }
   stats.durationMs = Math.round(performance.now() - started);
   return stats;

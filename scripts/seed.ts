@@ -1,8 +1,11 @@
-// `npm run seed -- --dataset demo|xl [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]`
+// `npm run seed -- --dataset demo|xl [--seed N] [--now ISO] [--data-dir DIR] [--reset] [--drop-demo-users]`
 //
 // Seeds the store the server uses: PostgreSQL when DATABASE_URL is set, else the PGlite data
 // folder (`--data-dir`, else DATA_DIR, else ./data). Migrates first. Refuses a store that
 // already has data unless `--reset` (which empties every table but keeps the schema).
+// The data is generated as of `--now` (default: this moment): the same seed number and moment
+// give the same data, so `--now` remakes the data of another store (a server logs the moment it
+// seeded its demo data).
 // `--drop-demo-users` alone deactivates the four demo users (rep@, manager@, marketer@,
 // admin@example.com) and ends their sessions: for a server that must not keep them.
 //
@@ -33,6 +36,11 @@ const Args = z.object({
     .min(0, '--seed must be 0 or more')
     .max(2 ** 32 - 1, '--seed must be below 2^32')
     .default(DEFAULT_SEED),
+  now: z.iso
+    .datetime({ offset: true, message: '--now must be a moment in ISO 8601, e.g. 2026-11-30T23:12:14Z' })
+    .transform((v) => new Date(v))
+    .refine((d) => d.getTime() <= Date.now(), '--now must not be in the future')
+    .optional(),
   'data-dir': z.string().min(1).optional(),
   reset: z.boolean().default(false),
   'drop-demo-users': z.boolean().default(false),
@@ -42,13 +50,14 @@ const Args = z.object({
 });
 
 const USAGE =
-  'usage: npm run seed -- [--dataset demo|xl] [--seed N] [--data-dir DIR] [--reset] [--drop-demo-users]\n' +
-  '       npm run seed -- [--dataset demo|xl] [--seed N] [--source-dir DIR] --via-api BASE_URL --key INGEST_KEY';
+  'usage: npm run seed -- [--dataset demo|xl] [--seed N] [--now ISO] [--data-dir DIR] [--reset] [--drop-demo-users]\n' +
+  '       npm run seed -- [--dataset demo|xl] [--seed N] [--now ISO] [--source-dir DIR] --via-api BASE_URL --key INGEST_KEY';
 
 async function main(): Promise<void> {
   const values = readOptions(USAGE, {
     dataset: { type: 'string' },
     seed: { type: 'string' },
+    now: { type: 'string' },
     'data-dir': { type: 'string' },
     reset: { type: 'boolean' },
     'drop-demo-users': { type: 'boolean' },
@@ -63,10 +72,11 @@ async function main(): Promise<void> {
     if (args.reset || args['drop-demo-users'] || args['data-dir']) {
       throw new UsageError('--via-api loads a running server: --reset, --drop-demo-users and --data-dir do not apply');
     }
-    await seedViaApi(args['via-api'], args.key, args.dataset ?? 'demo', args.seed, args['source-dir']);
+    if (args['source-dir'] && args.now) throw new UsageError('--now generates the data: it does not apply to --source-dir');
+    await seedViaApi(args['via-api'], args.key, { dataset: args.dataset ?? 'demo', seed: args.seed, now: args.now }, args['source-dir']);
     return;
   }
-  const onlyDropDemoUsers = args['drop-demo-users'] && !args.dataset && !args.reset;
+  const onlyDropDemoUsers = args['drop-demo-users'] && !args.dataset && !args.reset && !args.now;
   const config = loadConfig();
 
   const started = performance.now();
@@ -88,6 +98,7 @@ async function main(): Promise<void> {
       const stats = await seed(db, {
         dataset,
         seed: args.seed,
+        now: args.now,
         onProgress: (message) => console.log(`  ${ms(seedStarted).padStart(8)}  ${message}`),
       });
       console.table(stats.counts);
@@ -103,7 +114,12 @@ async function main(): Promise<void> {
 }
 
 /** Generates the dataset locally (or opens `sourceDir`) and posts it to the server's ingest API. */
-async function seedViaApi(baseUrl: string, key: string, dataset: 'demo' | 'xl', seedNumber: number, sourceDir?: string): Promise<void> {
+async function seedViaApi(
+  baseUrl: string,
+  key: string,
+  { dataset, seed: seedNumber, now }: { dataset: 'demo' | 'xl'; seed: number; now?: Date },
+  sourceDir?: string,
+): Promise<void> {
   const started = performance.now();
   const health = await fetch(new URL('/api/health', baseUrl)).catch((err: unknown) => {
     throw new Refusal(`Cannot reach ${baseUrl}: ${err instanceof Error ? err.message : String(err)}`);
@@ -120,7 +136,7 @@ async function seedViaApi(baseUrl: string, key: string, dataset: 'demo' | 'xl', 
     } else {
       await migrate(source);
       console.log(`Generating "${dataset}" with seed ${seedNumber} locally…`);
-      const stats = await seed(source, { dataset, seed: seedNumber });
+      const stats = await seed(source, { dataset, seed: seedNumber, now });
       console.log(`Generated in ${(stats.durationMs / 1000).toFixed(1)} s; data as of ${stats.now}.`);
     }
     console.log(`Posting to ${baseUrl} through the ingest API…`);

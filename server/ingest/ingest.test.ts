@@ -384,6 +384,26 @@ describe('what the screens read follows', () => {
     const future = await set({ name: 'Acme Sales', plan: 'professional', industry: 'software', assessProbationAt: '2099-01-01T00:00:00Z' });
     expect((await refusal(future, 400)).details?.[0]?.path).toBe('body.assessProbationAt');
   });
+
+  it("sets the account's time zone by its IANA name, which the send forecast counts days in; UTC when left out", async () => {
+    const account = { name: 'Acme Sales', plan: 'professional', industry: 'software' };
+    const set = async (body: unknown) => IngestAccountResult.parse(await (await post('/api/ingest/account', body)).json()).result;
+    const admin = await t.signIn('admin');
+    const forecastZone = async () =>
+      ((await (await t.app.request('/api/send-forecast', { headers: admin })).json()) as { timeZone: string }).timeZone;
+
+    expect(await set({ ...account, timeZone: 'America/New_York' })).toBe('updated');
+    expect(await forecastZone()).toBe('America/New_York');
+    expect(await set({ ...account, timeZone: 'America/New_York' })).toBe('unchanged');
+    // Stored as JavaScript names it, so another spelling of the same zone changes nothing.
+    expect(await set({ ...account, timeZone: 'america/new_york' })).toBe('unchanged');
+    for (const timeZone of ['Mars/Olympus_Mons', '+01:00', '']) {
+      expect((await refusal(await post('/api/ingest/account', { ...account, timeZone }), 400)).details?.[0]?.path).toBe('body.timeZone');
+    }
+    // A full row: left out, the time zone is the default again.
+    expect(await set(account)).toBe('updated');
+    expect(await forecastZone()).toBe('UTC');
+  });
 });
 
 // The same SQL on a real PostgreSQL (15 on the servers; PGlite is 18): created, unchanged and

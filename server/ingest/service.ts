@@ -356,13 +356,15 @@ export async function ingestEmailEvents(tx: Queryable, items: readonly IngestEma
   return answer(ids, rows);
 }
 
-/** The account's name, plan and industry; then, if asked, the probation rules as of a moment. */
+/** The account's name, plan, industry and time zone; then, if asked, the probation rules as of a moment. */
 export async function ingestAccount(tx: Queryable, request: IngestAccountRequest, now: Date): Promise<IngestAccountResult> {
   const at = request.assessProbationAt ? new Date(request.assessProbationAt) : null;
   if (at && at > now) {
     throw badRequest('assessProbationAt is in the future.', [{ path: 'body.assessProbationAt', message: 'Must not be later than now' }]);
   }
-  let result = await upsertAccount(tx, { ...request, createdAt: request.createdAt ? new Date(request.createdAt) : null }, now);
+  // Stored as this JavaScript names it ("europe/stockholm" is Europe/Stockholm).
+  const timeZone = new Intl.DateTimeFormat('en-US', { timeZone: request.timeZone }).resolvedOptions().timeZone;
+  let result = await upsertAccount(tx, { ...request, timeZone, createdAt: request.createdAt ? new Date(request.createdAt) : null }, now);
   if (at) {
     const { changed } = await applyProbationRulesAt(tx, at);
     if (changed && result === 'unchanged') result = 'updated';

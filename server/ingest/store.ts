@@ -147,18 +147,22 @@ export interface AccountValues {
   name: string;
   plan: string;
   industry: string;
+  timeZone: string;
   createdAt: Date | null;
 }
 
 /** Creates or updates the account row, and says which (or that nothing changed). */
 export async function upsertAccount(tx: Queryable, a: AccountValues, now: Date): Promise<IngestOutcome> {
   const [row] = await tx.query<{ created: boolean }>(
-    `INSERT INTO account AS t (id, name, plan, industry, created_at)
-     VALUES (1, $1, $2, $3, coalesce($4::timestamptz, (SELECT created_at FROM account WHERE id = 1), $5::timestamptz))
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, plan = EXCLUDED.plan, industry = EXCLUDED.industry, created_at = EXCLUDED.created_at
-      WHERE (t.name, t.plan, t.industry, t.created_at) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.plan, EXCLUDED.industry, EXCLUDED.created_at)
+    `INSERT INTO account AS t (id, name, plan, industry, time_zone, created_at)
+     VALUES (1, $1, $2, $3, $4, coalesce($5::timestamptz, (SELECT created_at FROM account WHERE id = 1), $6::timestamptz))
+     ON CONFLICT (id) DO UPDATE
+        SET name = EXCLUDED.name, plan = EXCLUDED.plan, industry = EXCLUDED.industry, time_zone = EXCLUDED.time_zone,
+            created_at = EXCLUDED.created_at
+      WHERE (t.name, t.plan, t.industry, t.time_zone, t.created_at)
+            IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.plan, EXCLUDED.industry, EXCLUDED.time_zone, EXCLUDED.created_at)
      RETURNING (t.xmax = 0) AS created`,
-    [a.name, a.plan, a.industry, a.createdAt, now],
+    [a.name, a.plan, a.industry, a.timeZone, a.createdAt, now],
   );
   return row ? (row.created ? 'created' : 'updated') : 'unchanged';
 }

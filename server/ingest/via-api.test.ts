@@ -28,6 +28,7 @@ const CHILD: Record<string, Kind> = {
   enrollers: 'users',
   updatedBy: 'users',
   relatedSequence: 'sequences',
+  sequence: 'sequences',
   contact: 'contacts',
   inbox: 'inboxes',
 };
@@ -160,6 +161,12 @@ describe('the demo dataset loaded through the ingest API', () => {
       const health = await both(() => `/api/email-health${query}`, null);
       expect(health.loaded).toEqual(health.direct);
     }
+  });
+
+  it("forecasts the same sends, on the same days of the account's time zone", async () => {
+    const forecast = await both(() => '/api/send-forecast', null);
+    expect((forecast.direct as { timeZone: string }).timeZone).toBe('Europe/Stockholm');
+    expect(forecast.loaded).toEqual(forecast.direct);
   });
 
   it('is on the same probation, since the same moment', async () => {

@@ -459,7 +459,7 @@ export const api = {
   ingestAccount: endpoint({
     ...routes.ingestAccount,
     summary:
-      "Set the account's name, plan and industry (Authorization: Bearer <key with the ingest scope>); optionally apply " +
+      "Set the account's name, plan, industry and time zone (Authorization: Bearer <key with the ingest scope>); optionally apply " +
       'the probation rules as of a past moment',
     tag: 'ingest',
     body: IngestAccountRequest,

@@ -216,11 +216,28 @@ export const IngestResult = z
   .meta({ id: 'IngestResult' });
 export type IngestResult = z.infer<typeof IngestResult>;
 
+/** Whether this JavaScript knows `zone` as a time zone (IANA names; no bare offsets). */
+function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const IngestAccountRequest = z
   .object({
     name: Name,
     plan: Plan,
     industry: Industry.describe('Sets the benchmark thresholds of email health and probation'),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'Expected an IANA time zone, e.g. Europe/Stockholm')
+      .default('UTC')
+      .describe("The account's time zone (IANA): the send forecast's days start at its midnight"),
     createdAt: Instant.optional(),
     assessProbationAt: Instant.optional().describe(
       'Apply the probation rules to the marketing figures as of this moment (not later than now) and record what they decide ' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodePasswords } from './node-passwords';
+import { gate, MAX_CONCURRENT_HASHES, nodePasswords } from './node-passwords';
 import { portablePasswords } from './sessions/passwords';
 
 describe('password hashing', () => {
@@ -29,5 +29,46 @@ describe('password hashing', () => {
     clearInterval(timer);
     // Twenty hashes take far longer than the longest pause the timer saw.
     expect(took).toBeGreaterThan(4 * longestGap);
+  });
+});
+
+describe('gate', () => {
+  it('runs at most `limit` tasks at once and every task to its end, in the order given', async () => {
+    const run = gate(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        run(async () => {
+          started.push(i);
+          running++;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running--;
+          return i * 10;
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(results).toEqual([0, 10, 20, 30, 40, 50, 60]);
+  });
+
+  it('lets the next task start when one fails', async () => {
+    const run = gate(1);
+    const failed = run(() => Promise.reject(new Error('no')));
+    const next = run(() => Promise.resolve('yes'));
+    await expect(failed).rejects.toThrow('no');
+    await expect(next).resolves.toBe('yes');
+  });
+});
+
+describe('hashes at once', () => {
+  it('leave threads of the pool free while many people sign in at once, and every password is checked', async () => {
+    expect(MAX_CONCURRENT_HASHES).toBeLessThan(4); // libuv's default pool
+    const stored = await nodePasswords.hash('correct horse');
+    const checks = await Promise.all(Array.from({ length: 6 }, (_, i) => nodePasswords.verify(i % 2 ? 'correct horse' : 'wrong', stored)));
+    expect(checks).toEqual([false, true, false, true, false, true]);
   });
 });

@@ -252,8 +252,24 @@ export function createNodeApp(options: NodeAppOptions): Hono {
   // libuv's thread pool, not the event loop. Writes and the session (its answer carries the CSRF
   // token) go as they are: an answer with a secret is never compressed beside input an attacker
   // could choose (BREACH).
-  const gzipReads = compress({ encoding: 'gzip' });
-  node.use('/api/*', (c, next) => (c.req.method === 'GET' && c.req.path !== '/api/session' ? gzipReads(c, next) : next()));
+  // A JSON answer is whole in memory: given its length, `compress` leaves those under 1 KiB as
+  // they are (the health check, a count), which gzip would not shrink but would send through
+  // the thread pool. Streams (a CSV export) have no length and are gzipped as they flow.
+  const gzipReads = compress({ encoding: 'gzip', threshold: 1024 });
+  const withLength = async (c: Context) => {
+    if (!c.res.headers.get('Content-Type')?.startsWith('application/json') || c.res.headers.has('Content-Length')) return;
+    const body = new Uint8Array(await c.res.arrayBuffer());
+    c.res = new Response(body, c.res);
+    c.res.headers.set('Content-Length', String(body.byteLength));
+  };
+  node.use('/api/*', (c, next) =>
+    c.req.method === 'GET' && c.req.path !== '/api/session'
+      ? gzipReads(c, async () => {
+          await next();
+          await withLength(c);
+        })
+      : next(),
+  );
 
   node.all('*', async (c, next) => {
     if (!isApiPath(c.req.path)) return next();

@@ -3,10 +3,8 @@
 // the ratio should stay near 1 whatever the history; the goal is ≤ 3.
 //
 // Called from bench/run.ts: `rows.push(...await benchEmailHealth(xlDb, demoDb))`.
-import { createApp } from '../server/app';
-import type { Clock } from '../server/deps';
 import type { Db } from '../server/store/db';
-import { signInAs } from '../server/test-utils';
+import { p50, signedInGet } from './timing';
 
 export interface EmailHealthBenchRow {
   name: string;
@@ -29,6 +27,8 @@ export interface EmailHealthBenchOptions {
 }
 
 const GOAL = 3;
+/** Timed as the demo marketer. */
+const MARKETER = 'marketer@example.com';
 const CASES: ReadonlyArray<readonly [string, string]> = [
   ['email health: 30 days, daily trend', '/api/email-health'],
   ['email health: 90 days, weekly trend', '/api/email-health?window=90d&granularity=week'],
@@ -39,8 +39,8 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
 export async function benchEmailHealth(xlDb: Db, demoDb: Db, options: EmailHealthBenchOptions = {}): Promise<EmailHealthBenchRow[]> {
   const runs = options.runs ?? Number(process.env.BENCH_RUNS ?? 25);
   const warmup = options.warmup ?? 5;
-  const xl = await signedInGet(xlDb, options.xlNow ?? (await dataNow(xlDb)));
-  const demo = await signedInGet(demoDb, options.demoNow ?? (await dataNow(demoDb)));
+  const xl = await signedInGet(xlDb, options.xlNow ?? (await dataNow(xlDb)), MARKETER);
+  const demo = await signedInGet(demoDb, options.demoNow ?? (await dataNow(demoDb)), MARKETER);
 
   const rows: EmailHealthBenchRow[] = [];
   for (const [name, url] of CASES) {
@@ -51,33 +51,8 @@ export async function benchEmailHealth(xlDb: Db, demoDb: Db, options: EmailHealt
   return rows;
 }
 
-/** A GET as the demo marketer against an app whose clock stands at `now`. */
-async function signedInGet(db: Db, now: Date): Promise<(url: string) => Promise<unknown>> {
-  const clock: Clock = { now: () => new Date(now) };
-  const app = createApp({ db, clock, version: 'bench' });
-  const { headers } = await signInAs(app, 'marketer@example.com');
-  const cookie = headers.Cookie;
-  return async (url) => {
-    const r = await app.request(url, { headers: { Cookie: cookie } });
-    if (r.status !== 200) throw new Error(`${url} → ${r.status} ${await r.text()}`);
-    return r.json();
-  };
-}
-
 /** Noon of the day of the dataset's latest email event (cheap: read from the rollups). */
 async function dataNow(db: Db): Promise<Date> {
   const [row] = await db.query<{ day: string | null }>('SELECT max(day)::text AS day FROM email_daily');
   return row?.day ? new Date(`${row.day}T12:00:00Z`) : new Date();
-}
-
-async function p50(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
 }

@@ -7,10 +7,8 @@
 // judged figure is the time per scheduled send counted (goal ≤ 1.5).
 //
 // Called from bench/run.ts: `rows.push(...await benchForecast(xlDb, demoDb, { xlNow, demoNow }))`.
-import { createApp } from '../server/app';
-import type { Clock } from '../server/deps';
 import type { Db } from '../server/store/db';
-import { signInAs } from '../server/test-utils';
+import { p50, signedInGet } from './timing';
 
 export interface ForecastBenchRow {
   name: string;
@@ -21,6 +19,8 @@ export interface ForecastBenchRow {
 }
 
 const GOAL = 1.5;
+/** Timed as the demo manager, who sees every inbox. */
+const MANAGER = 'manager@example.com';
 
 /** p50 of the forecast endpoints on `xlDb` against `demoDb`, as the manager (who sees every inbox). */
 export async function benchForecast(
@@ -30,8 +30,8 @@ export async function benchForecast(
 ): Promise<ForecastBenchRow[]> {
   const runs = options.runs ?? Number(process.env.BENCH_RUNS ?? 25);
   const warmup = options.warmup ?? 5;
-  const xl = await signedInGet(xlDb, options.xlNow);
-  const demo = await signedInGet(demoDb, options.demoNow);
+  const xl = await signedInGet(xlDb, options.xlNow, MANAGER);
+  const demo = await signedInGet(demoDb, options.demoNow, MANAGER);
 
   const inboxes = async (get: (url: string) => Promise<unknown>) =>
     ((await get('/api/send-forecast')) as { inboxes: Array<{ inbox: { id: string }; days: Array<{ scheduled: number }> }> }).inboxes;
@@ -65,28 +65,4 @@ export async function benchForecast(
       goal: GOAL,
     },
   ];
-}
-
-/** A GET as the demo manager against an app whose clock stands at `now`. */
-async function signedInGet(db: Db, now: Date): Promise<(url: string) => Promise<unknown>> {
-  const clock: Clock = { now: () => new Date(now) };
-  const app = createApp({ db, clock, version: 'bench' });
-  const { headers } = await signInAs(app, 'manager@example.com');
-  return async (url) => {
-    const r = await app.request(url, { headers: { Cookie: headers.Cookie } });
-    if (r.status !== 200) throw new Error(`${url} → ${r.status} ${await r.text()}`);
-    return r.json();
-  };
-}
-
-async function p50(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
 }

@@ -24,6 +24,7 @@ import { benchEmailHealth } from './email-health';
 import { benchForecast } from './forecast';
 import { benchLighthouse, type LighthousePage } from './lighthouse';
 import { benchLoad, type LoadResult } from './load';
+import { p50 as timedP50 } from './timing';
 import { benchBulkUnenroll } from './unenroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -59,17 +60,8 @@ async function openXl(): Promise<{ db: Db; stats: SeedStats }> {
   return { db, stats };
 }
 
-async function p50(fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
+/** The median of RUNS timed calls after WARMUP untimed ones, in ms. */
+const p50 = (fn: () => Promise<unknown>) => timedP50(fn, RUNS, WARMUP);
 
 /** The in-process API cases on xl: the table's rows and the figures for results.json. */
 async function benchApi(): Promise<Record<string, unknown>> {

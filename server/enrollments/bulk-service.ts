@@ -58,14 +58,15 @@ export const reusedKey = () =>
  * Runs a many-row mutation once per user and Idempotency-Key: a replay of the same request
  * returns the first answer (`replayed`), the same key with another request is refused with 422.
  * `run` makes the change and calls `remember(tx, result)` in its transaction, so the answer is
- * kept with the change or not at all.
+ * kept with the change or not at all. The request is hashed as `serialize(input)`, by default
+ * its canonical JSON.
  */
 export async function withIdempotencyKey<T>(
   db: Db,
-  a: { userId: number; operation: string; input: unknown; key: string; now: Date },
+  a: { userId: number; operation: string; input: unknown; key: string; now: Date; serialize?: (input: unknown) => string },
   run: (remember: (tx: Queryable, result: T) => Promise<void>) => Promise<T>,
 ): Promise<{ result: T; replayed: boolean }> {
-  const requestHash = await sha256Hex(canonical(a.input));
+  const requestHash = await sha256Hex((a.serialize ?? canonical)(a.input));
   const replay = async () => {
     const stored = await findIdempotentAnswer(db, a.userId, a.key);
     if (!stored) return null;

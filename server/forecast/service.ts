@@ -16,8 +16,7 @@ import {
   summarizeMoves,
   type SpreadPlan,
 } from '../../src/domain/send-forecast';
-import { canonical, inSnapshot, reusedKey, sqlState } from '../enrollments/bulk-service';
-import { findIdempotentAnswer, saveIdempotentAnswer } from '../enrollments/bulk-store';
+import { canonical, inSnapshot, withIdempotencyKey } from '../enrollments/bulk-service';
 import type { Session } from '../http/context';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { audit } from '../store/audit';
@@ -195,56 +194,41 @@ export async function spreadSends(
   idempotencyKey: string,
   now: Date,
 ): Promise<{ result: SpreadResult; replayed: boolean }> {
-  const requestHash = await sha256Hex(canonical({ inboxId, planToken }));
-  const replay = async () => {
-    const stored = await findIdempotentAnswer(db, session.userId, idempotencyKey);
-    if (!stored) return null;
-    if (stored.operation !== SPREAD || stored.requestHash !== requestHash) throw reusedKey();
-    return { result: stored.response as SpreadResult, replayed: true };
-  };
-  const first = await replay();
-  if (first) return first;
-
-  try {
-    const result = await inSnapshot(db, async (tx) => {
-      const p = await planFor(tx, session, inboxId, now, true);
-      assertMaySpread(session, p.inbox);
-      if (p.token !== planToken) throw conflict('The schedule changed since the preview. Look at the new forecast and spread again.');
-      const byId = new Map(p.overflow.map((o) => [o.id, o]));
-      const moved = await moveSends(
-        tx,
-        p.tz,
-        p.plan.moves.map((m) => ({ id: m.id, days: m.to - m.from, version: (byId.get(m.id) as OverflowRow).version })),
-      );
-      if (moved.length !== p.plan.moves.length) throw conflict('The schedule changed while spreading. Look at the new forecast and spread again.');
-      const spreadId = await insertSpread(tx, {
-        inboxId: p.inbox.id,
-        actorId: session.userId,
-        now,
-        moved: moved.length,
-        items: moved.map((m) => ({ id: m.id, prevAt: (byId.get(m.id) as OverflowRow).at, newAt: m.at, version: m.version })),
-      });
-      const result: SpreadResult = {
-        spreadId: String(spreadId),
-        inboxId: String(p.inbox.id),
-        moves: movesOut(p),
-        moved: moved.length,
-        unplaced: p.plan.unplaced.length,
-      };
-      await saveSpreadResult(tx, spreadId, result);
-      await audit(tx, { at: now, actorId: session.userId, action: SPREAD, subject: `inbox:${p.inbox.id}`, details: { spreadId: String(spreadId), moved: moved.length, moves: result.moves } });
-      await saveIdempotentAnswer(tx, { userId: session.userId, key: idempotencyKey, operation: SPREAD, requestHash, response: result, now });
-      return result;
-    });
-    return { result, replayed: false };
-  } catch (err) {
-    // The same key sent twice at once: the other request won; answer as a replay.
-    if (sqlState(err) === '23505') {
-      const again = await replay();
-      if (again) return again;
-    }
-    throw err;
-  }
+  return withIdempotencyKey<SpreadResult>(
+    db,
+    { userId: session.userId, operation: SPREAD, input: { inboxId, planToken }, key: idempotencyKey, now },
+    (remember) =>
+      inSnapshot(db, async (tx) => {
+        const p = await planFor(tx, session, inboxId, now, true);
+        assertMaySpread(session, p.inbox);
+        if (p.token !== planToken) throw conflict('The schedule changed since the preview. Look at the new forecast and spread again.');
+        const byId = new Map(p.overflow.map((o) => [o.id, o]));
+        const moved = await moveSends(
+          tx,
+          p.tz,
+          p.plan.moves.map((m) => ({ id: m.id, days: m.to - m.from, version: (byId.get(m.id) as OverflowRow).version })),
+        );
+        if (moved.length !== p.plan.moves.length) throw conflict('The schedule changed while spreading. Look at the new forecast and spread again.');
+        const spreadId = await insertSpread(tx, {
+          inboxId: p.inbox.id,
+          actorId: session.userId,
+          now,
+          moved: moved.length,
+          items: moved.map((m) => ({ id: m.id, prevAt: (byId.get(m.id) as OverflowRow).at, newAt: m.at, version: m.version })),
+        });
+        const result: SpreadResult = {
+          spreadId: String(spreadId),
+          inboxId: String(p.inbox.id),
+          moves: movesOut(p),
+          moved: moved.length,
+          unplaced: p.plan.unplaced.length,
+        };
+        await saveSpreadResult(tx, spreadId, result);
+        await audit(tx, { at: now, actorId: session.userId, action: SPREAD, subject: `inbox:${p.inbox.id}`, details: { spreadId: String(spreadId), moved: moved.length, moves: result.moves } });
+        await remember(tx, result);
+        return result;
+      }),
+  );
 }
 
 /**

@@ -136,6 +136,55 @@ interface FixInput {
   expectedTotal: number;
 }
 
+/** What a group fix is and which codes it applies to (a 400 names the other fix). */
+interface GroupFix {
+  operation: string;
+  appliesTo: (code: AttentionGroupKey['code']) => boolean;
+  refusal: string;
+}
+
+const REENROLL_FIX: GroupFix = {
+  operation: REENROLL,
+  appliesTo: isSendProblem,
+  refusal: 'Re-enrolling cannot fix an enrollment error; unenroll the group instead.',
+};
+const UNENROLL_FIX: GroupFix = {
+  operation: UNENROLL,
+  appliesTo: (code) => !isSendProblem(code),
+  refusal: 'A send problem is fixed by re-enrolling the group, not by unenrolling it.',
+};
+
+/**
+ * What both group fixes share: the code must be one the fix applies to, the filter one the
+ * caller may use, and the fix runs once per Idempotency-Key in one snapshot, its answer kept
+ * with the change.
+ */
+async function fixGroupOnce(
+  db: Db,
+  session: Session,
+  input: FixInput,
+  idempotencyKey: string,
+  now: Date,
+  fix: GroupFix,
+  run: (tx: Queryable, viewer: Viewer) => Promise<AttentionFixResult>,
+): Promise<{ result: AttentionFixResult; replayed: boolean }> {
+  if (!fix.appliesTo(input.group.code)) {
+    throw badRequest('Invalid body: body.group.code.', [{ path: 'body.group.code', message: fix.refusal }]);
+  }
+  const viewer = viewerOf(session);
+  await checkFilter(db, input.filter, viewer);
+  return withIdempotencyKey<AttentionFixResult>(
+    db,
+    { userId: session.userId, operation: fix.operation, input, key: idempotencyKey, now },
+    (remember) =>
+      inSnapshot(db, async (tx) => {
+        const result = await run(tx, viewer);
+        await remember(tx, result);
+        return result;
+      }),
+  );
+}
+
 /**
  * Re-enrolls a send-problem group, all or nothing, as one batch that Undo reverses
  * (docs/domain.md §10): each contact at the step its problem allows, skipping (and saying why)
@@ -149,90 +198,77 @@ export async function reenrollGroup(
   now: Date,
 ): Promise<{ result: AttentionFixResult; replayed: boolean }> {
   const { group, filter } = input;
-  if (!isSendProblem(group.code)) {
-    throw badRequest('Invalid body: body.group.code.', [
-      { path: 'body.group.code', message: 'Re-enrolling cannot fix an enrollment error; unenroll the group instead.' },
-    ]);
-  }
-  const viewer = viewerOf(session);
-  await checkFilter(db, filter, viewer);
-  return withIdempotencyKey<AttentionFixResult>(
-    db,
-    { userId: session.userId, operation: REENROLL, input, key: idempotencyKey, now },
-    (remember) =>
-      inSnapshot(db, async (tx) => {
-        const rows = await pausedRowsOf(tx, group, filter, viewer);
-        if (rows.length !== input.expectedTotal) throw changedGroup(rows.length, input.expectedTotal);
+  return fixGroupOnce(db, session, input, idempotencyKey, now, REENROLL_FIX, async (tx, viewer) => {
+    const rows = await pausedRowsOf(tx, group, filter, viewer);
+    if (rows.length !== input.expectedTotal) throw changedGroup(rows.length, input.expectedTotal);
 
-        const fix: Array<{ id: number; inboxId: number; step: number; sequenceId: number }> = [];
-        const skippedItems: AttentionFixResult['skippedItems'] = [];
-        const skipped = { inboxDisconnected: 0, noFollowingStep: 0 };
-        for (const r of rows) {
-          const d = attentionReenroll(r.problem, r.currentStep, r.totalSteps, r.inboxId !== null && r.inboxConnected);
-          if (d.ok) {
-            fix.push({ id: r.id, inboxId: r.inboxId as number, step: d.step, sequenceId: r.sequenceId });
-            continue;
+    const fix: Array<{ id: number; inboxId: number; step: number; sequenceId: number }> = [];
+    const skippedItems: AttentionFixResult['skippedItems'] = [];
+    const skipped = { inboxDisconnected: 0, noFollowingStep: 0 };
+    for (const r of rows) {
+      const d = attentionReenroll(r.problem, r.currentStep, r.totalSteps, r.inboxId !== null && r.inboxConnected);
+      if (d.ok) {
+        fix.push({ id: r.id, inboxId: r.inboxId as number, step: d.step, sequenceId: r.sequenceId });
+        continue;
+      }
+      if (d.reason === 'inbox-disconnected') skipped.inboxDisconnected += 1;
+      else skipped.noFollowingStep += 1;
+      if (skippedItems.length < MAX_LISTED_ITEMS) skippedItems.push({ enrollmentId: String(r.id), reason: d.reason });
+    }
+
+    // Due times that keep every inbox under its pause point, counting what it already has due.
+    const providers = new Map(rows.flatMap((r) => (r.inboxId !== null && r.provider ? [[r.inboxId, r.provider] as const] : [])));
+    const load = await inboxLoad(tx, [...new Set(fix.map((f) => f.inboxId))], now);
+    const capacity = new Map<number, InboxCapacity>(
+      [...providers].map(([id, provider]) => [id, { pauseAt: sendLimitOf(provider).sequencesPauseAt, load: load.get(id) ?? [] }]),
+    );
+    const dueAt = scheduleWithinLimits(fix, capacity, now);
+    const times = fix.map((f) => dueAt.get(f.id)!);
+
+    const step = attentionRemedy(group.code) === 'reenroll-next-step' ? 'next' : 'this';
+    const batchId = await createBatch(tx, {
+      action: 'reenroll',
+      actorId: session.userId,
+      now,
+      selection: { group, filter, step },
+      matched: rows.length,
+      changed: fix.length,
+    });
+    const changed = fix.length
+      ? await reenrollRows(tx, batchId, { ids: fix.map((f) => f.id), steps: fix.map((f) => f.step), dueAt: times }, now)
+      : 0;
+    if (changed !== fix.length) throw new Error(`attention re-enroll: planned ${fix.length}, changed ${changed}`);
+
+    const perSequence = tally(fix.map((f) => [f.sequenceId, 1]));
+    for (const [sequenceId, count] of perSequence.sort((a, b) => a[0] - b[0])) {
+      await audit(tx, {
+        at: now,
+        actorId: session.userId,
+        action: 'reenroll',
+        subject: `sequence:${sequenceId}`,
+        details: { batchId: String(batchId), count, step, filter: { error: group.code } },
+      });
+    }
+    const sorted = [...times].sort((a, b) => a.getTime() - b.getTime());
+    const result: AttentionFixResult = {
+      batchId: String(batchId),
+      action: 'reenroll',
+      code: group.code,
+      matched: rows.length,
+      changed,
+      step,
+      skipped,
+      skippedItems,
+      schedule: sorted.length
+        ? {
+            first: sorted[0]!.toISOString(),
+            last: sorted[sorted.length - 1]!.toISOString(),
+            days: Math.floor((sorted[sorted.length - 1]!.getTime() - now.getTime()) / DAY_MS) + 1,
           }
-          if (d.reason === 'inbox-disconnected') skipped.inboxDisconnected += 1;
-          else skipped.noFollowingStep += 1;
-          if (skippedItems.length < MAX_LISTED_ITEMS) skippedItems.push({ enrollmentId: String(r.id), reason: d.reason });
-        }
-
-        // Due times that keep every inbox under its pause point, counting what it already has due.
-        const providers = new Map(rows.flatMap((r) => (r.inboxId !== null && r.provider ? [[r.inboxId, r.provider] as const] : [])));
-        const load = await inboxLoad(tx, [...new Set(fix.map((f) => f.inboxId))], now);
-        const capacity = new Map<number, InboxCapacity>(
-          [...providers].map(([id, provider]) => [id, { pauseAt: sendLimitOf(provider).sequencesPauseAt, load: load.get(id) ?? [] }]),
-        );
-        const dueAt = scheduleWithinLimits(fix, capacity, now);
-        const times = fix.map((f) => dueAt.get(f.id)!);
-
-        const step = attentionRemedy(group.code) === 'reenroll-next-step' ? 'next' : 'this';
-        const batchId = await createBatch(tx, {
-          action: 'reenroll',
-          actorId: session.userId,
-          now,
-          selection: { group, filter, step },
-          matched: rows.length,
-          changed: fix.length,
-        });
-        const changed = fix.length
-          ? await reenrollRows(tx, batchId, { ids: fix.map((f) => f.id), steps: fix.map((f) => f.step), dueAt: times }, now)
-          : 0;
-        if (changed !== fix.length) throw new Error(`attention re-enroll: planned ${fix.length}, changed ${changed}`);
-
-        const perSequence = tally(fix.map((f) => [f.sequenceId, 1]));
-        for (const [sequenceId, count] of perSequence.sort((a, b) => a[0] - b[0])) {
-          await audit(tx, {
-            at: now,
-            actorId: session.userId,
-            action: 'reenroll',
-            subject: `sequence:${sequenceId}`,
-            details: { batchId: String(batchId), count, step, filter: { error: group.code } },
-          });
-        }
-        const sorted = [...times].sort((a, b) => a.getTime() - b.getTime());
-        const result: AttentionFixResult = {
-          batchId: String(batchId),
-          action: 'reenroll',
-          code: group.code,
-          matched: rows.length,
-          changed,
-          step,
-          skipped,
-          skippedItems,
-          schedule: sorted.length
-            ? {
-                first: sorted[0]!.toISOString(),
-                last: sorted[sorted.length - 1]!.toISOString(),
-                days: Math.floor((sorted[sorted.length - 1]!.getTime() - now.getTime()) / DAY_MS) + 1,
-              }
-            : null,
-        };
-        await remember(tx, result);
-        return result;
-      }),
-  );
+        : null,
+    };
+    return result;
+  });
 }
 
 /**
@@ -248,53 +284,40 @@ export async function unenrollAttentionGroup(
   now: Date,
 ): Promise<{ result: AttentionFixResult; replayed: boolean }> {
   const { group, filter } = input;
-  if (isSendProblem(group.code)) {
-    throw badRequest('Invalid body: body.group.code.', [
-      { path: 'body.group.code', message: 'A send problem is fixed by re-enrolling the group, not by unenrolling it.' },
-    ]);
-  }
-  const viewer = viewerOf(session);
-  await checkFilter(db, filter, viewer);
-  return withIdempotencyKey<AttentionFixResult>(
-    db,
-    { userId: session.userId, operation: UNENROLL, input, key: idempotencyKey, now },
-    (remember) =>
-      inSnapshot(db, async (tx) => {
-        const matched = await countGroup(tx, group, filter, viewer);
-        if (matched !== input.expectedTotal) throw changedGroup(matched, input.expectedTotal);
-        const batchId = await createBatch(tx, {
-          action: 'unenroll',
-          actorId: session.userId,
-          now,
-          selection: { group, filter },
-          matched,
-          changed: matched,
-        });
-        const bySequence = await unenrollGroup(tx, { batchId, group, filter, viewer, actorId: session.userId, now });
-        const changed = [...bySequence.values()].reduce((a, b) => a + b, 0);
-        if (changed !== matched) throw new Error(`attention unenroll: counted ${matched}, changed ${changed}`);
-        for (const [sequenceId, count] of bySequence) {
-          await audit(tx, {
-            at: now,
-            actorId: session.userId,
-            action: 'bulk-unenroll',
-            subject: `sequence:${sequenceId}`,
-            details: { batchId: String(batchId), count, matched: count, filter: { error: group.code } },
-          });
-        }
-        const result: AttentionFixResult = {
-          batchId: String(batchId),
-          action: 'unenroll',
-          code: group.code,
-          matched,
-          changed,
-          step: null,
-          skipped: { inboxDisconnected: 0, noFollowingStep: 0 },
-          skippedItems: [],
-          schedule: null,
-        };
-        await remember(tx, result);
-        return result;
-      }),
-  );
+  return fixGroupOnce(db, session, input, idempotencyKey, now, UNENROLL_FIX, async (tx, viewer) => {
+    const matched = await countGroup(tx, group, filter, viewer);
+    if (matched !== input.expectedTotal) throw changedGroup(matched, input.expectedTotal);
+    const batchId = await createBatch(tx, {
+      action: 'unenroll',
+      actorId: session.userId,
+      now,
+      selection: { group, filter },
+      matched,
+      changed: matched,
+    });
+    const bySequence = await unenrollGroup(tx, { batchId, group, filter, viewer, actorId: session.userId, now });
+    const changed = [...bySequence.values()].reduce((a, b) => a + b, 0);
+    if (changed !== matched) throw new Error(`attention unenroll: counted ${matched}, changed ${changed}`);
+    for (const [sequenceId, count] of bySequence) {
+      await audit(tx, {
+        at: now,
+        actorId: session.userId,
+        action: 'bulk-unenroll',
+        subject: `sequence:${sequenceId}`,
+        details: { batchId: String(batchId), count, matched: count, filter: { error: group.code } },
+      });
+    }
+    const result: AttentionFixResult = {
+      batchId: String(batchId),
+      action: 'unenroll',
+      code: group.code,
+      matched,
+      changed,
+      step: null,
+      skipped: { inboxDisconnected: 0, noFollowingStep: 0 },
+      skippedItems: [],
+      schedule: null,
+    };
+    return result;
+  });
 }

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isEmailProblem } from './flag-code';
+import { isEmailProblem, type FlagCode } from './flag-code';
 import { FlagRemedy, type FlagRemedyProps } from './flag-remedy';
 
 interface FlagExplanationProps extends FlagRemedyProps {
@@ -25,13 +26,7 @@ export function FlagExplanation({ inbox, titleId, ...remedy }: FlagExplanationPr
       <h2 id={titleId} className="flag-explanation__title">
         {t(`flags.${code}.title`)}
       </h2>
-      <dl className="flag-explanation__parts">
-        <dt>{t('flags.whatHappened')}</dt>
-        <dd>{t(`flags.${code}.what`)}</dd>
-        <dt>{t('flags.why')}</dt>
-        <dd>{t(`flags.${code}.why`)}</dd>
-        <dt>{t('flags.whatToDo')}</dt>
-        <dd>{t(`flags.${code}.todo`)}</dd>
+      <FlagParts code={code} className="flag-explanation__parts">
         {showsInbox ? (
           <>
             <dt>{t('flags.inbox')}</dt>
@@ -43,8 +38,32 @@ export function FlagExplanation({ inbox, titleId, ...remedy }: FlagExplanationPr
             </dd>
           </>
         ) : null}
-      </dl>
+      </FlagParts>
       <FlagRemedy {...remedy} />
     </div>
+  );
+}
+
+interface FlagPartsProps {
+  code: FlagCode;
+  className: string;
+  /** Further terms after the three every flag has. */
+  children?: ReactNode;
+}
+
+/** A flag's three parts, wherever it is explained (its popover, a Needs attention group): what
+ * happened, why, and what to do. */
+export function FlagParts({ code, className, children }: FlagPartsProps) {
+  const { t } = useTranslation();
+  return (
+    <dl className={className}>
+      <dt>{t('flags.whatHappened')}</dt>
+      <dd>{t(`flags.${code}.what`)}</dd>
+      <dt>{t('flags.why')}</dt>
+      <dd>{t(`flags.${code}.why`)}</dd>
+      <dt>{t('flags.whatToDo')}</dt>
+      <dd>{t(`flags.${code}.todo`)}</dd>
+      {children}
+    </dl>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { AttentionFilter, AttentionGroup } from '../../../contract/attention';
 import { formatInteger } from '../../../i18n/format';
 import { INBOX_SETTINGS_PATH } from '../../../ui/flag-code';
+import { FlagParts } from '../../../ui/flag-explanation';
 
 interface AttentionGroupCardProps {
   group: AttentionGroup;
@@ -49,14 +50,7 @@ export function AttentionGroupCard({ group, filter, onFix }: AttentionGroupCardP
         </h3>
         <p className="attention-group__count">{t('attention.count', { count: group.count })}</p>
       </header>
-      <dl className="attention-group__parts">
-        <dt>{t('flags.whatHappened')}</dt>
-        <dd>{t(`flags.${code}.what`)}</dd>
-        <dt>{t('flags.why')}</dt>
-        <dd>{t(`flags.${code}.why`)}</dd>
-        <dt>{t('flags.whatToDo')}</dt>
-        <dd>{t(`flags.${code}.todo`)}</dd>
-      </dl>
+      <FlagParts code={code} className="attention-group__parts" />
 
       {code === 'SEND_FAILURE' || code === 'GMAIL_SEND_ERROR' ? (
         <p className="attention-group__check">

@@ -5,10 +5,9 @@ import { useLoaderData, useLocation, useNavigation, useSearchParams } from 'reac
 import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { api } from '../../../api/endpoints';
-import type { EmailHealth, HealthWindow } from '../../../contract/email-health';
+import type { EmailHealth } from '../../../contract/email-health';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
-import { SegmentedControl } from '../../../ui/segmented-control';
 import { Spinner } from '../../../ui/spinner';
 import { emailHealthQuery } from '../api/get-email-health';
 import { formatDayRange } from '../format';
@@ -16,6 +15,7 @@ import { readHealthSearch, writeHealthSearch, type HealthSearch } from '../healt
 import type { HealthPageData } from '../route-loaders';
 import { EarlyWarningList } from './early-warning-list';
 import { HealthOverview } from './health-overview';
+import { HealthWindowControl } from './health-window-control';
 import { NotEnoughData } from './not-enough-data';
 import { NotSentSection } from './not-sent-section';
 import { ProbationNotice } from './probation-notice';
@@ -74,15 +74,7 @@ export function EmailHealthPage() {
       <PageHeader title={t('health.title')} description={<p>{t('health.description')}</p>} />
       <div className="toolbar health-toolbar">
         <div className="health-period">
-          <SegmentedControl<HealthWindow>
-            label={t('health.window.label')}
-            options={[
-              { id: '30d', label: t('health.window.30d') },
-              { id: '90d', label: t('health.window.90d') },
-            ]}
-            value={search.window}
-            onChange={(window) => show({ ...search, window })}
-          />
+          <HealthWindowControl value={search.window} onChange={(window) => show({ ...search, window })} />
           {covered ? (
             <p className="health-period__covers">
               <span className="health-period__dates">

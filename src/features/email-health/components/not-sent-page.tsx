@@ -5,17 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigation, useParams, useSearchParams } from 'react-router';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { NotSentReason } from '../../../contract/codes';
-import { EmailKind, type HealthWindow } from '../../../contract/email-health';
+import { EmailKind } from '../../../contract/email-health';
 import { notSentGroupOf } from '../../../domain/health';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
-import { SegmentedControl } from '../../../ui/segmented-control';
 import { Spinner } from '../../../ui/spinner';
 import { notSentQuery } from '../api/get-not-sent';
 import { formatCount, formatDayRange } from '../format';
 import { healthPath, parseReason, readNotSentSearch, writeNotSentSearch, type NotSentSearch } from '../health-search';
+import { HealthWindowControl } from './health-window-control';
 import { NotSentTable } from './not-sent-table';
 
 /** The emails not sent for one reason (`/email-health/not-sent/:reason`), with the contacts
@@ -183,15 +183,7 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
               <option value="marketing">{t('health.emailKind.marketing')}</option>
             </select>
           </div>
-          <SegmentedControl<HealthWindow>
-            label={t('health.window.label')}
-            options={[
-              { id: '30d', label: t('health.window.30d') },
-              { id: '90d', label: t('health.window.90d') },
-            ]}
-            value={search.window}
-            onChange={(window) => show({ ...search, window })}
-          />
+          <HealthWindowControl value={search.window} onChange={(window) => show({ ...search, window })} />
         </div>
         <p className="toolbar__status" role="status">
           {status}

@@ -16,3 +16,27 @@ export function EmptyState({ title, children, action }: EmptyStateProps) {
     </div>
   );
 }
+
+interface NoMatchStateProps {
+  title: string;
+  body: string;
+  /** The button's text: clear the search or the filters. */
+  clearLabel: string;
+  onClear: () => void;
+}
+
+/** Nothing matched the search or the filters: say so, and offer to clear them. */
+export function NoMatchState({ title, body, clearLabel, onClear }: NoMatchStateProps) {
+  return (
+    <EmptyState
+      title={title}
+      action={
+        <button type="button" className="button" onClick={onClear}>
+          {clearLabel}
+        </button>
+      }
+    >
+      <p>{body}</p>
+    </EmptyState>
+  );
+}

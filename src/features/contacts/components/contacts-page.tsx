@@ -8,7 +8,7 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import { api } from '../../../api/endpoints';
 import { pagedView } from '../../../api/paged-view';
 import type { User } from '../../../contract/auth';
-import { EmptyState } from '../../../ui/empty-state';
+import { EmptyState, NoMatchState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
@@ -77,16 +77,12 @@ export function ContactsPage() {
       );
     } else if (q) {
       content = (
-        <EmptyState
+        <NoMatchState
           title={t('contacts.noMatchTitle', { query: q })}
-          action={
-            <button type="button" className="button" onClick={clearSearch}>
-              {t('contacts.clearSearch')}
-            </button>
-          }
-        >
-          <p>{t('contacts.noMatchBody')}</p>
-        </EmptyState>
+          body={t('contacts.noMatchBody')}
+          clearLabel={t('contacts.clearSearch')}
+          onClear={clearSearch}
+        />
       );
     } else {
       content = (

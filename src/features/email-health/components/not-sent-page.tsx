@@ -7,7 +7,7 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import type { NotSentReason } from '../../../contract/codes';
 import { EmailKind } from '../../../contract/email-health';
 import { notSentGroupOf } from '../../../domain/health';
-import { EmptyState } from '../../../ui/empty-state';
+import { EmptyState, NoMatchState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
@@ -80,16 +80,12 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
     status = t('health.notSentList.total', { count: 0 });
     content =
       search.q || search.kind ? (
-        <EmptyState
+        <NoMatchState
           title={search.q ? t('health.notSentList.noMatchTitle', { query: search.q }) : t('health.notSentList.noKindTitle')}
-          action={
-            <button type="button" className="button" onClick={clearFilters}>
-              {t('health.notSentList.clearFilters')}
-            </button>
-          }
-        >
-          <p>{t('health.notSentList.noMatchBody')}</p>
-        </EmptyState>
+          body={t('health.notSentList.noMatchBody')}
+          clearLabel={t('health.notSentList.clearFilters')}
+          onClear={clearFilters}
+        />
       ) : (
         <EmptyState
           title={t('health.notSentList.emptyTitle')}

@@ -6,7 +6,7 @@ import { pagedView } from '../../../api/paged-view';
 import type { EnrollmentFilter, EnrollmentSortField } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { DownloadLink } from '../../../ui/download-link';
-import { EmptyState } from '../../../ui/empty-state';
+import { EmptyState, NoMatchState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { Spinner } from '../../../ui/spinner';
 import { enrollmentCountQuery, enrollmentsQuery, exportUrl } from '../api/get-enrollments';
@@ -141,16 +141,12 @@ export function EnrollmentsTab({ sequence, search, onChange, canChange }: Enroll
       );
     } else if (filtered) {
       content = (
-        <EmptyState
+        <NoMatchState
           title={t('enrollments.noMatchTitle')}
-          action={
-            <button type="button" className="button" onClick={clearFilters}>
-              {t('enrollments.filters.clear')}
-            </button>
-          }
-        >
-          <p>{t('enrollments.noMatchBody')}</p>
-        </EmptyState>
+          body={t('enrollments.noMatchBody')}
+          clearLabel={t('enrollments.filters.clear')}
+          onClear={clearFilters}
+        />
       );
     } else {
       content = (

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../ui/empty-state';
+import { NoMatchState } from '../../../ui/empty-state';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { scheduledQuery } from '../api/get-scheduled';
@@ -44,16 +44,12 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
       }}
       empty={
         isFiltered ? (
-          <EmptyState
+          <NoMatchState
             title={t('scheduled.noMatchTitle')}
-            action={
-              <button type="button" className="button" onClick={clear}>
-                {t('scheduled.filters.clear')}
-              </button>
-            }
-          >
-            <p>{t('scheduled.noMatchBody')}</p>
-          </EmptyState>
+            body={t('scheduled.noMatchBody')}
+            clearLabel={t('scheduled.filters.clear')}
+            onClear={clear}
+          />
         ) : (
           { title: t('scheduled.emptyTitle'), body: t('scheduled.emptyBody') }
         )

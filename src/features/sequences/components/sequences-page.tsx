@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import type { SequenceListQuery, SequenceSortField } from '../../../contract/sequences';
 import { errorMessageKey } from '../../../api/error-message-key';
-import { EmptyState } from '../../../ui/empty-state';
+import { EmptyState, NoMatchState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
@@ -63,16 +63,12 @@ export function SequencesPage() {
       content = <SequencesTable items={items} search={search} onSort={onSort} isUpdating={isUpdating} />;
     } else if (search.q) {
       content = (
-        <EmptyState
+        <NoMatchState
           title={t('sequences.noMatchTitle', { query: search.q })}
-          action={
-            <button type="button" className="button" onClick={clearSearch}>
-              {t('sequences.clearSearch')}
-            </button>
-          }
-        >
-          <p>{t('sequences.noMatchBody')}</p>
-        </EmptyState>
+          body={t('sequences.noMatchBody')}
+          clearLabel={t('sequences.clearSearch')}
+          onClear={clearSearch}
+        />
       );
     } else {
       content = (

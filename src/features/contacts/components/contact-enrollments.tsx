@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { ContactDetail } from '../../../contract/contacts';
-import { formatDate, formatInteger } from '../../../i18n/format';
+import { formatDate } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { EnrolledState } from '../../../ui/enrolled-state';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
@@ -12,7 +12,8 @@ import { EnrollmentStep } from '../../../ui/enrollment-step';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
-import { reenrollMutation, unenrollMutation } from '../../../api/enrollment-mutations';
+import { useReenroll } from '../../../ui/use-reenroll';
+import { unenrollMutation } from '../../../api/enrollment-mutations';
 
 type ContactEnrollment = ContactDetail['enrollments'][number];
 
@@ -30,7 +31,7 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
   const [confirming, setConfirming] = useState<ContactEnrollment | null>(null);
   // The dialog and the flag show failures themselves.
   const unenroll = useMutation({ ...unenrollMutation(queryClient), meta: { errorToast: false } });
-  const reenroll = useMutation({ ...reenrollMutation(queryClient), meta: { errorToast: false } });
+  const reenroll = useReenroll();
 
   /** Back to the row's sequence link once its button is gone (or the table if the row is). */
   const focusRow = (enrollmentId: string) =>
@@ -85,14 +86,7 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
                       onReenroll={
                         canChange
                           ? async (step) => {
-                              await reenroll.mutateAsync({ enrollmentId: e.id, step });
-                              toasts.add(
-                                {
-                                  tone: 'success',
-                                  title: t('enrollments.reenrolled', { name: contact.name, step: formatInteger(step) }),
-                                },
-                                { timeout: 5000 },
-                              );
+                              await reenroll(e.id, contact.name, step);
                               focusRow(e.id);
                             }
                           : undefined

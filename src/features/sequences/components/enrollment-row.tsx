@@ -1,15 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { memo, useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrollment } from '../../../contract/enrollments';
-import { formatDate, formatInteger } from '../../../i18n/format';
+import { formatDate } from '../../../i18n/format';
 import { EnrolledState } from '../../../ui/enrolled-state';
 import { EnrollmentFlag } from '../../../ui/enrollment-flag';
 import { EnrollmentStep } from '../../../ui/enrollment-step';
-import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
-import { reenrollMutation } from '../../../api/enrollment-mutations';
+import { useReenroll } from '../../../ui/use-reenroll';
 import type { EnrollmentAction } from './enrollment-action-dialogs';
 import { EnrollmentActions } from './enrollment-actions';
 import { EmailState } from './email-state';
@@ -41,18 +39,11 @@ export const EnrollmentRow = memo(function EnrollmentRow({
   onToggleSelected,
 }: EnrollmentRowProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const toasts = useToasts();
   const contactId = useId();
-  // The flag's explanation shows a failure itself.
-  const reenroll = useMutation({ ...reenrollMutation(queryClient), meta: { errorToast: false } });
+  const reenroll = useReenroll();
 
   const onReenroll = async (step: number) => {
-    await reenroll.mutateAsync({ enrollmentId: e.id, step });
-    toasts.add(
-      { tone: 'success', title: t('enrollments.reenrolled', { name: e.contact.name, step: formatInteger(step) }) },
-      { timeout: 5000 },
-    );
+    await reenroll(e.id, e.contact.name, step);
     onReenrolled(e.id);
   };
 

@@ -13,6 +13,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
 import { Spinner } from '../../../ui/spinner';
+import { Toolbar } from '../../../ui/toolbar';
 import { contactsQuery } from '../api/get-contacts';
 import { readContactsSearch } from '../contacts-search';
 import { ContactsTable } from './contacts-table';
@@ -97,7 +98,7 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader title={t('contacts.title')} actions={importLink} />
-      <div className="toolbar">
+      <Toolbar status={status}>
         <SearchField
           label={t('contacts.searchLabel')}
           placeholder={t('contacts.searchPlaceholder')}
@@ -105,10 +106,7 @@ export function ContactsPage() {
           onSearch={onSearch}
           inputRef={searchInputRef}
         />
-        <p className="toolbar__status" role="status">
-          {status}
-        </p>
-      </div>
+      </Toolbar>
       {content}
     </>
   );

@@ -9,6 +9,7 @@ import type { EmailHealth } from '../../../contract/email-health';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
+import { Toolbar } from '../../../ui/toolbar';
 import { emailHealthQuery } from '../api/get-email-health';
 import { formatDayRange } from '../format';
 import { readHealthSearch, writeHealthSearch, type HealthSearch } from '../health-search';
@@ -72,7 +73,7 @@ export function EmailHealthPage() {
   return (
     <>
       <PageHeader title={t('health.title')} description={<p>{t('health.description')}</p>} />
-      <div className="toolbar health-toolbar">
+      <Toolbar className="health-toolbar" status={isUpdating ? t('health.updating') : ''}>
         <div className="health-period">
           <HealthWindowControl value={search.window} onChange={(window) => show({ ...search, window })} />
           {covered ? (
@@ -84,10 +85,7 @@ export function EmailHealthPage() {
             </p>
           ) : null}
         </div>
-        <p className="toolbar__status" role="status">
-          {isUpdating ? t('health.updating') : ''}
-        </p>
-      </div>
+      </Toolbar>
       <div aria-busy={isUpdating || undefined} className={isUpdating ? 'health-report health-report--updating' : 'health-report'}>
         {content}
       </div>

@@ -12,6 +12,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
 import { Spinner } from '../../../ui/spinner';
+import { Toolbar } from '../../../ui/toolbar';
 import { notSentQuery } from '../api/get-not-sent';
 import { formatCount, formatDayRange } from '../format';
 import { healthPath, parseReason, readNotSentSearch, writeNotSentSearch, type NotSentSearch } from '../health-search';
@@ -155,7 +156,7 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
           <dd>{t(`health.reasons.${reason}.todo`)}</dd>
         </div>
       </dl>
-      <div className="toolbar not-sent-toolbar">
+      <Toolbar className="not-sent-toolbar" status={status}>
         <div className="not-sent-toolbar__filters">
           <SearchField
             label={t('health.notSentList.searchLabel')}
@@ -181,10 +182,7 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
           </div>
           <HealthWindowControl value={search.window} onChange={(window) => show({ ...search, window })} />
         </div>
-        <p className="toolbar__status" role="status">
-          {status}
-        </p>
-      </div>
+      </Toolbar>
       {content}
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NoMatchState } from '../../../ui/empty-state';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
+import { Toolbar } from '../../../ui/toolbar';
 import { scheduledQuery } from '../api/get-scheduled';
 import type { ScheduledFilterInput } from '../enrollments-search';
 import { ScheduledFilters, toScheduledQuery } from './scheduled-filters';
@@ -66,11 +67,7 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
   return (
     <div className="scheduled">
       <ScheduledFilters value={input} onChange={(patch) => onFiltersChange((current) => ({ ...current, ...patch }))} onClear={clear} />
-      <div className="toolbar toolbar--table">
-        <p className="toolbar__status" role="status">
-          {status}
-        </p>
-      </div>
+      <Toolbar className="toolbar--table" status={status} />
       {content}
     </div>
   );

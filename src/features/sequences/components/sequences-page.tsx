@@ -9,6 +9,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
 import { Spinner } from '../../../ui/spinner';
+import { Toolbar } from '../../../ui/toolbar';
 import { sequencesQuery } from '../api/get-sequences';
 import { firstDirection, readSequencesSearch, writeSequencesSearch } from '../sequences-search';
 import { SequencesTable } from './sequences-table';
@@ -82,7 +83,7 @@ export function SequencesPage() {
   return (
     <>
       <PageHeader title={t('sequences.title')} />
-      <div className="toolbar">
+      <Toolbar status={status}>
         <SearchField
           label={t('sequences.searchLabel')}
           placeholder={t('sequences.searchPlaceholder')}
@@ -90,10 +91,7 @@ export function SequencesPage() {
           onSearch={onSearch}
           inputRef={searchInputRef}
         />
-        <p className="toolbar__status" role="status">
-          {status}
-        </p>
-      </div>
+      </Toolbar>
       {content}
     </>
   );

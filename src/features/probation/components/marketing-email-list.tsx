@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketingEmail } from '../../../contract/marketing-email';
 import { formatDate, formatInteger } from '../../../i18n/format';
+import { ColumnHeader } from '../../../ui/column-header';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
@@ -56,13 +57,11 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
               <caption className="visually-hidden">{t('probation.list.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('probation.list.columns.name')}</th>
-                  <th scope="col">{t('probation.list.columns.status')}</th>
-                  <th scope="col" className="cell--numeric">
-                    {t('probation.list.columns.sent')}
-                  </th>
-                  <th scope="col">{t('probation.list.columns.date')}</th>
-                  {canSend ? <th scope="col">{t('probation.list.columns.actions')}</th> : null}
+                  <ColumnHeader>{t('probation.list.columns.name')}</ColumnHeader>
+                  <ColumnHeader>{t('probation.list.columns.status')}</ColumnHeader>
+                  <ColumnHeader numeric>{t('probation.list.columns.sent')}</ColumnHeader>
+                  <ColumnHeader>{t('probation.list.columns.date')}</ColumnHeader>
+                  {canSend ? <ColumnHeader>{t('probation.list.columns.actions')}</ColumnHeader> : null}
                 </tr>
               </thead>
               <tbody>

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SequenceDetail } from '../../../contract/sequences';
+import { ColumnHeader } from '../../../ui/column-header';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { historyQuery } from '../api/get-history';
@@ -33,13 +34,11 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
             <caption className="visually-hidden">{t('history.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('history.columns.at')}</th>
-                <th scope="col">{t('history.columns.actor')}</th>
-                <th scope="col">{t('history.columns.action')}</th>
-                <th scope="col" className="cell--numeric">
-                  {t('history.columns.count')}
-                </th>
-                <th scope="col">{t('history.columns.details')}</th>
+                <ColumnHeader>{t('history.columns.at')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.actor')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.action')}</ColumnHeader>
+                <ColumnHeader numeric>{t('history.columns.count')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.details')}</ColumnHeader>
               </tr>
             </thead>
             <tbody>

@@ -12,6 +12,7 @@ import { useToasts } from '../../../ui/toast-context';
 import { marketingEmailsQuery } from '../api/get-marketing-emails';
 import { useSendMarketingEmail } from '../api/send-marketing-email';
 import { probationErrorText } from '../error-text';
+import { marketingListLabels } from '../list-labels';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 
 interface MarketingEmailListProps {
@@ -35,13 +36,7 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
   const content = (
     <PagedList
       query={query}
-      labels={{
-        loading: t('probation.list.loading'),
-        loadFailed: t('probation.list.loadFailed'),
-        loadingMore: t('probation.wizard.step4.loadingMore'),
-        loadMoreFailed: t('probation.wizard.step4.moreFailed'),
-        loadMore: t('probation.wizard.step4.showMore'),
-      }}
+      labels={marketingListLabels(t, { loading: t('probation.list.loading'), loadFailed: t('probation.list.loadFailed') })}
       empty={{ title: t('probation.list.emptyTitle'), body: t('probation.list.emptyBody') }}
     >
       {(items) => (

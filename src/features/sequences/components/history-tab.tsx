@@ -6,6 +6,7 @@ import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { historyQuery } from '../api/get-history';
 import { HistoryRow } from './history-row';
+import { tabListLabels } from './tab-list-labels';
 
 interface HistoryTabProps {
   sequence: SequenceDetail;
@@ -19,13 +20,7 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
   return (
     <PagedList
       query={list}
-      labels={{
-        loading: t('history.loading'),
-        loadFailed: t('history.loadFailed'),
-        loadingMore: t('history.loadingMore'),
-        loadMoreFailed: t('history.loadMoreFailed'),
-        loadMore: t('history.loadMore'),
-      }}
+      labels={tabListLabels(t, 'history')}
       empty={{ title: t('history.emptyTitle'), body: t('history.emptyBody') }}
     >
       {(entries) => (

@@ -24,13 +24,13 @@ export function attentionRoutes(app: Hono<AppEnv>, deps: { db: Db; clock: Clock 
   register(app, api.getAttention, ({ query, session }) => attentionOverview(db, session, query));
 
   register(app, api.attentionReenroll, async ({ c, body, session }) => {
-    const { result, replayed } = await reenrollGroup(db, session, body, idempotencyKeyOf(c), clock.now());
+    const { result, replayed } = await reenrollGroup({ db, session, input: body, idempotencyKey: idempotencyKeyOf(c), now: clock.now() });
     if (replayed) c.header(IDEMPOTENCY_REPLAYED_HEADER, 'true');
     return result;
   });
 
   register(app, api.attentionUnenroll, async ({ c, body, session }) => {
-    const { result, replayed } = await unenrollAttentionGroup(db, session, body, idempotencyKeyOf(c), clock.now());
+    const { result, replayed } = await unenrollAttentionGroup({ db, session, input: body, idempotencyKey: idempotencyKeyOf(c), now: clock.now() });
     if (replayed) c.header(IDEMPOTENCY_REPLAYED_HEADER, 'true');
     return result;
   });

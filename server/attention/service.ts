@@ -154,20 +154,31 @@ const UNENROLL_FIX: GroupFix = {
   refusal: 'A send problem is fixed by re-enrolling the group, not by unenrolling it.',
 };
 
+/** A request to fix a group, as both fixes take it: who asks for what, under which Idempotency-Key, and when. */
+export interface FixRequest {
+  db: Db;
+  session: Session;
+  input: FixInput;
+  idempotencyKey: string;
+  now: Date;
+}
+
+/** A fix's answer, and whether it is the one kept for an earlier request with the same key. */
+interface FixOutcome {
+  result: AttentionFixResult;
+  replayed: boolean;
+}
+
 /**
  * What both group fixes share: the code must be one the fix applies to, the filter one the
  * caller may use, and the fix runs once per Idempotency-Key in one snapshot, its answer kept
  * with the change.
  */
 async function fixGroupOnce(
-  db: Db,
-  session: Session,
-  input: FixInput,
-  idempotencyKey: string,
-  now: Date,
+  { db, session, input, idempotencyKey, now }: FixRequest,
   fix: GroupFix,
   run: (tx: Queryable, viewer: Viewer) => Promise<AttentionFixResult>,
-): Promise<{ result: AttentionFixResult; replayed: boolean }> {
+): Promise<FixOutcome> {
   if (!fix.appliesTo(input.group.code)) {
     throw badRequest('Invalid body: body.group.code.', [{ path: 'body.group.code', message: fix.refusal }]);
   }
@@ -190,15 +201,10 @@ async function fixGroupOnce(
  * (docs/domain.md §10): each contact at the step its problem allows, skipping (and saying why)
  * those it does not allow yet, and due at times that keep every inbox under its daily limit.
  */
-export async function reenrollGroup(
-  db: Db,
-  session: Session,
-  input: FixInput,
-  idempotencyKey: string,
-  now: Date,
-): Promise<{ result: AttentionFixResult; replayed: boolean }> {
+export async function reenrollGroup(request: FixRequest): Promise<FixOutcome> {
+  const { session, input, now } = request;
   const { group, filter } = input;
-  return fixGroupOnce(db, session, input, idempotencyKey, now, REENROLL_FIX, async (tx, viewer) => {
+  return fixGroupOnce(request, REENROLL_FIX, async (tx, viewer) => {
     const rows = await pausedRowsOf(tx, group, filter, viewer);
     if (rows.length !== input.expectedTotal) throw changedGroup(rows.length, input.expectedTotal);
 
@@ -276,15 +282,10 @@ export async function reenrollGroup(
  * cannot fix), all or nothing, as one batch that Undo reverses: they leave Needs attention and
  * the sequences' open errors, and keep their code and figures (docs/domain.md §10).
  */
-export async function unenrollAttentionGroup(
-  db: Db,
-  session: Session,
-  input: FixInput,
-  idempotencyKey: string,
-  now: Date,
-): Promise<{ result: AttentionFixResult; replayed: boolean }> {
+export async function unenrollAttentionGroup(request: FixRequest): Promise<FixOutcome> {
+  const { session, input, now } = request;
   const { group, filter } = input;
-  return fixGroupOnce(db, session, input, idempotencyKey, now, UNENROLL_FIX, async (tx, viewer) => {
+  return fixGroupOnce(request, UNENROLL_FIX, async (tx, viewer) => {
     const matched = await countGroup(tx, group, filter, viewer);
     if (matched !== input.expectedTotal) throw changedGroup(matched, input.expectedTotal);
     const batchId = await createBatch(tx, {

@@ -8,6 +8,7 @@ import {
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppToastQueue } from './toast-queue';
 import { AppLocale } from './app-locale';
+import { CloseIcon } from './close-icon';
 
 export interface ToastRegionProps {
   queue: AppToastQueue;
@@ -63,9 +64,7 @@ export function AppToastRegion({ queue, label, closeLabel }: ToastRegionProps) {
               </Button>
             ) : null}
             <Button slot="close" className="toast__close" aria-label={closeLabel}>
-              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path d="M4 4l8 8M12 4l-8 8" />
-              </svg>
+              <CloseIcon />
             </Button>
           </Toast>
         )}

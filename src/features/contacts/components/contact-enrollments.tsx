@@ -4,11 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessageKey } from '../../../api/error-message-key';
 import type { ContactDetail } from '../../../contract/contacts';
-import { formatDate } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
-import { EnrolledState } from '../../../ui/enrolled-state';
-import { EnrollmentFlag } from '../../../ui/enrollment-flag';
-import { EnrollmentStep } from '../../../ui/enrollment-step';
+import { EnrollmentCells } from '../../../ui/enrollment-cells';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
@@ -74,35 +71,18 @@ export function ContactEnrollments({ contact, canChange }: ContactEnrollmentsPro
                     {e.sequenceName}
                   </Link>
                 </th>
-                <td>
-                  <EnrolledState enrollment={e} />
-                </td>
-                <td>
-                  {e.emailProblem ? (
-                    <EnrollmentFlag
-                      code={e.emailProblem}
-                      reenrollStep={e.reenrollStep}
-                      inbox={e.inbox}
-                      onReenroll={
-                        canChange
-                          ? async (step) => {
-                              await reenroll(e.id, contact.name, step);
-                              focusRow(e.id);
-                            }
-                          : undefined
-                      }
-                    />
-                  ) : (
-                    <span className="text-muted">{t(`contact.emailState.${e.status}`)}</span>
-                  )}
-                </td>
-                <td className="cell--nowrap">
-                  <EnrollmentStep enrollment={e} />
-                </td>
-                <td>{e.enrolledBy.name}</td>
-                <td className="cell--nowrap">
-                  <time dateTime={e.enrolledAt}>{formatDate(e.enrolledAt)}</time>
-                </td>
+                <EnrollmentCells
+                  enrollment={e}
+                  emailState={<span className="text-muted">{t(`contact.emailState.${e.status}`)}</span>}
+                  onReenroll={
+                    canChange
+                      ? async (step) => {
+                          await reenroll(e.id, contact.name, step);
+                          focusRow(e.id);
+                        }
+                      : undefined
+                  }
+                />
                 <td>{e.status === 'unenrolled' ? <UnenrollReason enrollment={e} /> : null}</td>
                 <td className="cell--action">
                   {canChange && (e.status === 'active' || e.status === 'paused') ? (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BadRow } from '../../../domain/contact-import';
 import { formatInteger } from '../../../i18n/format';
+import { ColumnHeader } from '../../../ui/column-header';
 import { TableScroll } from '../../../ui/table-scroll';
 
 /** The rows of the file that will not be imported, each with its line and reason. */
@@ -18,11 +19,9 @@ export function ImportBadRows({ rows }: { rows: readonly BadRow[] }) {
         <caption className="visually-hidden">{t('contacts.import.badRowsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="cell--numeric">
-              {t('contacts.import.lineHeader')}
-            </th>
-            <th scope="col">{t('contacts.import.problemHeader')}</th>
-            <th scope="col">{t('contacts.import.valueHeader')}</th>
+            <ColumnHeader numeric>{t('contacts.import.lineHeader')}</ColumnHeader>
+            <ColumnHeader>{t('contacts.import.problemHeader')}</ColumnHeader>
+            <ColumnHeader>{t('contacts.import.valueHeader')}</ColumnHeader>
           </tr>
         </thead>
         <tbody>

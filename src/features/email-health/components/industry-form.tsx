@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { Industry } from '../../../contract/email-health';
+import { SelectField } from '../../../ui/select-field';
 import { Spinner } from '../../../ui/spinner';
 import { accountQuery } from '../api/get-account';
 import { useUpdateIndustry } from '../api/update-industry';
@@ -10,7 +11,6 @@ import { useUpdateIndustry } from '../api/update-industry';
 /** An admin sets the account's industry: it picks the probation thresholds and the benchmark. */
 export function IndustryForm({ current }: { current: Industry }) {
   const { t } = useTranslation();
-  const selectId = useId();
   const account = useQuery(accountQuery());
   const update = useUpdateIndustry();
   const [draft, setDraft] = useState<Industry>(current);
@@ -38,28 +38,22 @@ export function IndustryForm({ current }: { current: Industry }) {
         update.mutate(draft, { onSuccess: (result) => setSaved(result.industry) });
       }}
     >
-      <div className="field">
-        <label htmlFor={selectId} className="field__label">
-          {t('health.benchmark.industryLabel')}
-        </label>
-        <select
-          id={selectId}
-          className="select"
-          value={draft}
-          onChange={(event) => {
-            const next = Industry.safeParse(event.target.value);
-            if (next.success) setDraft(next.data);
-          }}
-        >
-          {account.data.industries.map((option) => (
-            <option key={option.industry} value={option.industry}>
-              {option.benchmarkSource === 'industry' || option.industry === 'other'
-                ? t(`health.industries.${option.industry}`)
-                : t('health.benchmark.optionGeneral', { industry: t(`health.industries.${option.industry}`) })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('health.benchmark.industryLabel')}
+        value={draft}
+        onChange={(value) => {
+          const next = Industry.safeParse(value);
+          if (next.success) setDraft(next.data);
+        }}
+      >
+        {account.data.industries.map((option) => (
+          <option key={option.industry} value={option.industry}>
+            {option.benchmarkSource === 'industry' || option.industry === 'other'
+              ? t(`health.industries.${option.industry}`)
+              : t('health.benchmark.optionGeneral', { industry: t(`health.industries.${option.industry}`) })}
+          </option>
+        ))}
+      </SelectField>
       <button type="submit" className="button" aria-disabled={update.isPending || undefined}>
         {update.isPending ? t('health.benchmark.saving') : t('health.benchmark.save')}
       </button>

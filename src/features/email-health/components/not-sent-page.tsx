@@ -1,6 +1,6 @@
 import './email-health.css';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigation, useParams, useSearchParams } from 'react-router';
 import { errorMessageKey } from '../../../api/error-message-key';
@@ -11,6 +11,7 @@ import { EmptyState, NoMatchState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { SearchField } from '../../../ui/search-field';
+import { SelectField } from '../../../ui/select-field';
 import { Spinner } from '../../../ui/spinner';
 import { Toolbar } from '../../../ui/toolbar';
 import { notSentQuery } from '../api/get-not-sent';
@@ -33,7 +34,6 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
   const navigation = useNavigation();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = readNotSentSearch(reason, searchParams);
-  const kindId = useId();
   const searchInputRef = useRef<HTMLInputElement>(null);
   const query = useInfiniteQuery({ ...notSentQuery(search), placeholderData: keepPreviousData, retryOnMount: false });
 
@@ -165,21 +165,15 @@ function NotSentList({ reason }: { reason: NotSentReason }) {
             onSearch={(q) => show({ ...search, q: q || undefined })}
             inputRef={searchInputRef}
           />
-          <div className="field">
-            <label htmlFor={kindId} className="field__label">
-              {t('health.notSentList.kindLabel')}
-            </label>
-            <select
-              id={kindId}
-              className="select"
-              value={search.kind ?? ''}
-              onChange={(event) => show({ ...search, kind: EmailKind.safeParse(event.target.value).data })}
-            >
-              <option value="">{t('health.notSentList.kindAll')}</option>
-              <option value="sales">{t('health.emailKind.sales')}</option>
-              <option value="marketing">{t('health.emailKind.marketing')}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('health.notSentList.kindLabel')}
+            value={search.kind ?? ''}
+            onChange={(value) => show({ ...search, kind: EmailKind.safeParse(value).data })}
+          >
+            <option value="">{t('health.notSentList.kindAll')}</option>
+            <option value="sales">{t('health.emailKind.sales')}</option>
+            <option value="marketing">{t('health.emailKind.marketing')}</option>
+          </SelectField>
           <HealthWindowControl value={search.window} onChange={(window) => show({ ...search, window })} />
         </div>
       </Toolbar>

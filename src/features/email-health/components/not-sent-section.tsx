@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HealthWindow, NotSentSummary } from '../../../contract/email-health';
+import { ColumnHeader } from '../../../ui/column-header';
 import { NotSentReasonText } from '../../../ui/not-sent-reason';
 import { TableScroll } from '../../../ui/table-scroll';
 import { formatCount } from '../format';
@@ -47,12 +48,10 @@ function NotSentGroup({ group, window }: { group: NotSentSummary['groups'][numbe
           <table className="table not-sent-table" aria-labelledby={headingId}>
             <thead>
               <tr>
-                <th scope="col">{t('health.notSent.reason')}</th>
-                <th scope="col" className="cell--numeric">
-                  {t('health.notSent.emails')}
-                </th>
-                <th scope="col">{t('health.notSent.meaning')}</th>
-                <th scope="col">{t('health.notSent.remedy')}</th>
+                <ColumnHeader>{t('health.notSent.reason')}</ColumnHeader>
+                <ColumnHeader numeric>{t('health.notSent.emails')}</ColumnHeader>
+                <ColumnHeader>{t('health.notSent.meaning')}</ColumnHeader>
+                <ColumnHeader>{t('health.notSent.remedy')}</ColumnHeader>
               </tr>
             </thead>
             <tbody>

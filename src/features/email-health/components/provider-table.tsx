@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderBreakdown } from '../../../contract/email-health';
+import { ColumnHeader } from '../../../ui/column-header';
 import { TableScroll } from '../../../ui/table-scroll';
 import { formatCount, formatRate } from '../format';
 import { countsLabel } from './threshold-label';
@@ -35,22 +36,12 @@ export function ProviderTable({ providers }: { providers: readonly ProviderBreak
         <table className="table" aria-labelledby={headingId}>
           <thead>
             <tr>
-              <th scope="col">{t('health.providers.provider')}</th>
-              <th scope="col" className="cell--numeric">
-                {t('health.providers.sent')}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('health.providers.delivered')}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('health.rates.names.hardBounce')}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('health.rates.names.softBounce')}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('health.rates.names.spamReport')}
-              </th>
+              <ColumnHeader>{t('health.providers.provider')}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.providers.sent')}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.providers.delivered')}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.rates.names.hardBounce')}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.rates.names.softBounce')}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.rates.names.spamReport')}</ColumnHeader>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthRate, ThresholdLine, TrendGranularity, TrendSeries } from '../../../contract/email-health';
+import { ColumnHeader } from '../../../ui/column-header';
 import { formatCount, formatDay, formatDayRange, formatRate } from '../format';
 import { countsLabel, thresholdLabel } from './threshold-label';
 import { trendScale } from './trend-scale';
@@ -158,13 +159,9 @@ export function TrendChart({ series, rate, granularity }: TrendChartProps) {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{granularity === 'day' ? t('health.trend.day') : t('health.trend.week')}</th>
-              <th scope="col" className="cell--numeric">
-                {name}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('health.trend.emails')}
-              </th>
+              <ColumnHeader>{granularity === 'day' ? t('health.trend.day') : t('health.trend.week')}</ColumnHeader>
+              <ColumnHeader numeric>{name}</ColumnHeader>
+              <ColumnHeader numeric>{t('health.trend.emails')}</ColumnHeader>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InboxForecast } from '../../../contract/forecast';
 import { formatInteger } from '../../../i18n/format';
+import { ColumnHeader } from '../../../ui/column-header';
 import { StatusBadge } from '../../../ui/status-badge';
 import { TableScroll } from '../../../ui/table-scroll';
 import { formatForecastDay } from '../format';
@@ -14,14 +15,10 @@ export function ForecastTable({ forecast }: { forecast: InboxForecast }) {
         <caption className="visually-hidden">{t('forecasts.table.caption', { address: forecast.inbox.address })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('forecasts.table.day')}</th>
-            <th scope="col" className="cell--numeric">
-              {t('forecasts.table.scheduled')}
-            </th>
-            <th scope="col" className="cell--numeric">
-              {t('forecasts.table.overLimit')}
-            </th>
-            <th scope="col">{t('forecasts.table.failingSteps')}</th>
+            <ColumnHeader>{t('forecasts.table.day')}</ColumnHeader>
+            <ColumnHeader numeric>{t('forecasts.table.scheduled')}</ColumnHeader>
+            <ColumnHeader numeric>{t('forecasts.table.overLimit')}</ColumnHeader>
+            <ColumnHeader>{t('forecasts.table.failingSteps')}</ColumnHeader>
           </tr>
         </thead>
         <tbody>

@@ -5,6 +5,7 @@ import { errorMessageKey } from '../../../api/error-message-key';
 import type { Inbox } from '../../../contract/contacts';
 import { sendLimitOf } from '../../../domain/send-limits';
 import { formatInteger } from '../../../i18n/format';
+import { ColumnHeader } from '../../../ui/column-header';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
@@ -71,15 +72,11 @@ function InboxesTable({ items }: { items: Inbox[] }) {
           <caption className="visually-hidden">{t('inboxes.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('inboxes.columns.address')}</th>
-              <th scope="col">{t('inboxes.columns.provider')}</th>
-              <th scope="col" className="cell--numeric">
-                {t('inboxes.columns.dailyLimit')}
-              </th>
-              <th scope="col" className="cell--numeric">
-                {t('inboxes.columns.pausesAt')}
-              </th>
-              <th scope="col">{t('inboxes.columns.status')}</th>
+              <ColumnHeader>{t('inboxes.columns.address')}</ColumnHeader>
+              <ColumnHeader>{t('inboxes.columns.provider')}</ColumnHeader>
+              <ColumnHeader numeric>{t('inboxes.columns.dailyLimit')}</ColumnHeader>
+              <ColumnHeader numeric>{t('inboxes.columns.pausesAt')}</ColumnHeader>
+              <ColumnHeader>{t('inboxes.columns.status')}</ColumnHeader>
             </tr>
           </thead>
           <tbody>

@@ -5,12 +5,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketingEmail } from '../../../contract/marketing-email';
 import { formatDate, formatInteger } from '../../../i18n/format';
+import { ColumnHeader } from '../../../ui/column-header';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { useToasts } from '../../../ui/toast-context';
 import { marketingEmailsQuery } from '../api/get-marketing-emails';
 import { useSendMarketingEmail } from '../api/send-marketing-email';
 import { probationErrorText } from '../error-text';
+import { marketingListLabels } from '../list-labels';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 
 interface MarketingEmailListProps {
@@ -34,13 +36,7 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
   const content = (
     <PagedList
       query={query}
-      labels={{
-        loading: t('probation.list.loading'),
-        loadFailed: t('probation.list.loadFailed'),
-        loadingMore: t('probation.wizard.step4.loadingMore'),
-        loadMoreFailed: t('probation.wizard.step4.moreFailed'),
-        loadMore: t('probation.wizard.step4.showMore'),
-      }}
+      labels={marketingListLabels(t, { loading: t('probation.list.loading'), loadFailed: t('probation.list.loadFailed') })}
       empty={{ title: t('probation.list.emptyTitle'), body: t('probation.list.emptyBody') }}
     >
       {(items) => (
@@ -56,13 +52,11 @@ export function MarketingEmailList({ canSend, sendingAllowed }: MarketingEmailLi
               <caption className="visually-hidden">{t('probation.list.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('probation.list.columns.name')}</th>
-                  <th scope="col">{t('probation.list.columns.status')}</th>
-                  <th scope="col" className="cell--numeric">
-                    {t('probation.list.columns.sent')}
-                  </th>
-                  <th scope="col">{t('probation.list.columns.date')}</th>
-                  {canSend ? <th scope="col">{t('probation.list.columns.actions')}</th> : null}
+                  <ColumnHeader>{t('probation.list.columns.name')}</ColumnHeader>
+                  <ColumnHeader>{t('probation.list.columns.status')}</ColumnHeader>
+                  <ColumnHeader numeric>{t('probation.list.columns.sent')}</ColumnHeader>
+                  <ColumnHeader>{t('probation.list.columns.date')}</ColumnHeader>
+                  {canSend ? <ColumnHeader>{t('probation.list.columns.actions')}</ColumnHeader> : null}
                 </tr>
               </thead>
               <tbody>

@@ -8,6 +8,7 @@ import { SegmentedControl } from '../../../ui/segmented-control';
 import { reviewContactsQuery } from '../api/get-review-contacts';
 import { useRemoveFromMarketing } from '../api/remove-from-marketing';
 import { probationErrorText } from '../error-text';
+import { marketingListLabels } from '../list-labels';
 import { ConfirmDialog } from '../../../ui/confirm-dialog';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
@@ -60,13 +61,7 @@ export function ReviewContactsStep({ problem, onProblemChange, removedCount }: R
   const table = (
     <PagedList
       query={query}
-      labels={{
-        loading: t('probation.wizard.step4.loading'),
-        loadFailed: t('probation.wizard.step4.loadFailed'),
-        loadingMore: t('probation.wizard.step4.loadingMore'),
-        loadMoreFailed: t('probation.wizard.step4.moreFailed'),
-        loadMore: t('probation.wizard.step4.showMore'),
-      }}
+      labels={marketingListLabels(t, { loading: t('probation.wizard.step4.loading'), loadFailed: t('probation.wizard.step4.loadFailed') })}
       empty={{ title: t('probation.wizard.step4.emptyTitle'), body: t('probation.wizard.step4.emptyBody') }}
     >
       {() => (

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../contract/contacts';
+import { CloseIcon } from '../../../ui/close-icon';
 import { SearchField } from '../../../ui/search-field';
 import { contactSearchQuery } from '../api/enroll-contacts';
 
@@ -97,9 +98,7 @@ export function ContactPicker({ picked, onChange, searchRef, describedBy }: Cont
                   aria-label={t('enroll.remove', { name: contact.name })}
                   onClick={() => toggle(contact, false)}
                 >
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path d="M4 4l8 8M12 4l-8 8" />
-                  </svg>
+                  <CloseIcon />
                 </button>
               </li>
             ))}

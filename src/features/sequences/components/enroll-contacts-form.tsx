@@ -8,6 +8,7 @@ import type { ContactSummary } from '../../../contract/contacts';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { formatInteger } from '../../../i18n/format';
 import { INBOX_SETTINGS_PATH } from '../../../ui/flag-code';
+import { SelectField } from '../../../ui/select-field';
 import { enrollContactsMutation, inboxesQuery } from '../api/enroll-contacts';
 import { ContactPicker } from './contact-picker';
 import { EnrollResults } from './enroll-results';
@@ -21,7 +22,7 @@ interface EnrollContactsFormProps {
 export function EnrollContactsForm({ sequence, onClose }: EnrollContactsFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const ids = { step: useId(), inbox: useId(), problem: useId() };
+  const ids = { inbox: useId(), problem: useId() };
   const searchRef = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<ReadonlyMap<string, ContactSummary>>(new Map());
   const [step, setStep] = useState(1);
@@ -115,21 +116,16 @@ export function EnrollContactsForm({ sequence, onClose }: EnrollContactsFormProp
         describedBy={problem ? ids.problem : undefined}
       />
       <div className="form__row">
-        <div className="field">
-          <label htmlFor={ids.step} className="field__label">
-            {t('enroll.step')}
-          </label>
-          <select id={ids.step} className="select" value={step} onChange={(e) => setStep(Number(e.target.value))}>
-            {sequence.steps.map((s) => (
-              <option key={s.position} value={s.position}>
-                {t('enroll.stepOption', {
-                  position: formatInteger(s.position),
-                  type: t(`summary.stepTypes.${s.type}`),
-                })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('enroll.step')} value={String(step)} onChange={(value) => setStep(Number(value))}>
+          {sequence.steps.map((s) => (
+            <option key={s.position} value={s.position}>
+              {t('enroll.stepOption', {
+                position: formatInteger(s.position),
+                type: t(`summary.stepTypes.${s.type}`),
+              })}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           {inboxes.isSuccess && connected.length > 0 ? (
             <label htmlFor={ids.inbox} className="field__label">

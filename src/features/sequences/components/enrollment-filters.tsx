@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmailProblem, EnrollErrorCode, EnrollmentStatus } from '../../../contract/codes';
 import type { EnrollmentFilter } from '../../../contract/enrollments';
@@ -6,6 +6,7 @@ import { ErrorFilter } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { DateRangeField } from '../../../ui/date-range-field';
 import { SearchField } from '../../../ui/search-field';
+import { SelectField } from '../../../ui/select-field';
 import { hasFilter } from '../enrollments-search';
 
 interface EnrollmentFiltersProps {
@@ -19,7 +20,6 @@ interface EnrollmentFiltersProps {
 /** Search and filters of the Enrollments table. Every change goes to the URL. */
 export function EnrollmentFilters({ filter, enrollers, onChange, onClear, searchInputRef }: EnrollmentFiltersProps) {
   const { t } = useTranslation();
-  const ids = { status: useId(), error: useId(), enrolledBy: useId() };
 
   return (
     <div className="filters">
@@ -30,73 +30,55 @@ export function EnrollmentFilters({ filter, enrollers, onChange, onClear, search
         onSearch={(q) => onChange({ q: q || undefined })}
         inputRef={searchInputRef}
       />
-      <div className="field">
-        <label htmlFor={ids.status} className="field__label">
-          {t('enrollments.filters.status')}
-        </label>
-        <select
-          id={ids.status}
-          className="select"
-          value={filter.status ?? ''}
-          onChange={(e) => onChange({ status: EnrollmentStatus.safeParse(e.target.value).data })}
-        >
-          <option value="">{t('enrollments.filters.anyStatus')}</option>
-          {EnrollmentStatus.options.map((status) => (
-            <option key={status} value={status}>
-              {t(`enrollment.status.${status}`)}
+      <SelectField
+        label={t('enrollments.filters.status')}
+        value={filter.status ?? ''}
+        onChange={(status) => onChange({ status: EnrollmentStatus.safeParse(status).data })}
+      >
+        <option value="">{t('enrollments.filters.anyStatus')}</option>
+        {EnrollmentStatus.options.map((status) => (
+          <option key={status} value={status}>
+            {t(`enrollment.status.${status}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('enrollments.filters.error')}
+        value={filter.error ?? ''}
+        onChange={(error) => onChange({ error: ErrorFilter.safeParse(error).data })}
+      >
+        <option value="">{t('enrollments.filters.anyError')}</option>
+        <optgroup label={t('enrollments.filters.enrollErrors')}>
+          {EnrollErrorCode.options.map((code) => (
+            <option key={code} value={code}>
+              {code}
             </option>
           ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.error} className="field__label">
-          {t('enrollments.filters.error')}
-        </label>
-        <select
-          id={ids.error}
-          className="select"
-          value={filter.error ?? ''}
-          onChange={(e) => onChange({ error: ErrorFilter.safeParse(e.target.value).data })}
-        >
-          <option value="">{t('enrollments.filters.anyError')}</option>
-          <optgroup label={t('enrollments.filters.enrollErrors')}>
-            {EnrollErrorCode.options.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t('enrollments.filters.emailProblems')}>
-            {EmailProblem.options.map((code) => (
-              <option key={code} value={code}>
-                {t(`flags.${code}.title`)}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.enrolledBy} className="field__label">
-          {t('enrollments.filters.enrolledBy')}
-        </label>
-        <select
-          id={ids.enrolledBy}
-          className="select"
-          value={filter.enrolledBy ?? ''}
-          onChange={(e) => onChange({ enrolledBy: e.target.value || undefined })}
-        >
-          <option value="">{t('enrollments.filters.anyone')}</option>
-          {enrollers.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
+        </optgroup>
+        <optgroup label={t('enrollments.filters.emailProblems')}>
+          {EmailProblem.options.map((code) => (
+            <option key={code} value={code}>
+              {t(`flags.${code}.title`)}
             </option>
           ))}
-          {/* A link may name someone who has no enrollments here (any more): keep the choice visible. */}
-          {filter.enrolledBy && !enrollers.some((u) => u.id === filter.enrolledBy) ? (
-            <option value={filter.enrolledBy}>{t('enrollments.filters.unknownUser')}</option>
-          ) : null}
-        </select>
-      </div>
+        </optgroup>
+      </SelectField>
+      <SelectField
+        label={t('enrollments.filters.enrolledBy')}
+        value={filter.enrolledBy ?? ''}
+        onChange={(enrolledBy) => onChange({ enrolledBy: enrolledBy || undefined })}
+      >
+        <option value="">{t('enrollments.filters.anyone')}</option>
+        {enrollers.map((user) => (
+          <option key={user.id} value={user.id}>
+            {user.name}
+          </option>
+        ))}
+        {/* A link may name someone who has no enrollments here (any more): keep the choice visible. */}
+        {filter.enrolledBy && !enrollers.some((u) => u.id === filter.enrolledBy) ? (
+          <option value={filter.enrolledBy}>{t('enrollments.filters.unknownUser')}</option>
+        ) : null}
+      </SelectField>
       <DateRangeField
         legend={t('enrollments.filters.enrolledBetween')}
         fromLabel={t('enrollments.filters.from')}

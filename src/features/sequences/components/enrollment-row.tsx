@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrollment } from '../../../contract/enrollments';
 import { formatDate } from '../../../i18n/format';
-import { EnrolledState } from '../../../ui/enrolled-state';
-import { EnrollmentFlag } from '../../../ui/enrollment-flag';
-import { EnrollmentStep } from '../../../ui/enrollment-step';
+import { EnrollmentCells } from '../../../ui/enrollment-cells';
 import { UnenrollReason } from '../../../ui/unenroll-reason';
 import { useReenroll } from '../../../ui/use-reenroll';
 import type { EnrollmentAction } from './enrollment-action-dialogs';
@@ -70,28 +68,7 @@ export const EnrollmentRow = memo(function EnrollmentRow({
         </Link>
         <span className="cell__secondary">{e.contact.email}</span>
       </th>
-      <td>
-        <EnrolledState enrollment={e} />
-      </td>
-      <td>
-        {e.emailProblem ? (
-          <EnrollmentFlag
-            code={e.emailProblem}
-            reenrollStep={e.reenrollStep}
-            inbox={e.inbox}
-            onReenroll={canChange ? onReenroll : undefined}
-          />
-        ) : (
-          <EmailState enrollment={e} />
-        )}
-      </td>
-      <td className="cell--nowrap">
-        <EnrollmentStep enrollment={e} />
-      </td>
-      <td>{e.enrolledBy.name}</td>
-      <td className="cell--nowrap">
-        <time dateTime={e.enrolledAt}>{formatDate(e.enrolledAt)}</time>
-      </td>
+      <EnrollmentCells enrollment={e} emailState={<EmailState enrollment={e} />} onReenroll={canChange ? onReenroll : undefined} />
       <td className="cell--nowrap">
         {e.lastActivityAt ? (
           <time dateTime={e.lastActivityAt}>{formatDate(e.lastActivityAt, { withTime: true })}</time>

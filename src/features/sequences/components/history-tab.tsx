@@ -1,10 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SequenceDetail } from '../../../contract/sequences';
+import { ColumnHeader } from '../../../ui/column-header';
 import { PagedList } from '../../../ui/paged-list';
 import { TableScroll } from '../../../ui/table-scroll';
 import { historyQuery } from '../api/get-history';
 import { HistoryRow } from './history-row';
+import { tabListLabels } from './tab-list-labels';
 
 interface HistoryTabProps {
   sequence: SequenceDetail;
@@ -18,13 +20,7 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
   return (
     <PagedList
       query={list}
-      labels={{
-        loading: t('history.loading'),
-        loadFailed: t('history.loadFailed'),
-        loadingMore: t('history.loadingMore'),
-        loadMoreFailed: t('history.loadMoreFailed'),
-        loadMore: t('history.loadMore'),
-      }}
+      labels={tabListLabels(t, 'history')}
       empty={{ title: t('history.emptyTitle'), body: t('history.emptyBody') }}
     >
       {(entries) => (
@@ -33,13 +29,11 @@ export function HistoryTab({ sequence }: HistoryTabProps) {
             <caption className="visually-hidden">{t('history.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('history.columns.at')}</th>
-                <th scope="col">{t('history.columns.actor')}</th>
-                <th scope="col">{t('history.columns.action')}</th>
-                <th scope="col" className="cell--numeric">
-                  {t('history.columns.count')}
-                </th>
-                <th scope="col">{t('history.columns.details')}</th>
+                <ColumnHeader>{t('history.columns.at')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.actor')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.action')}</ColumnHeader>
+                <ColumnHeader numeric>{t('history.columns.count')}</ColumnHeader>
+                <ColumnHeader>{t('history.columns.details')}</ColumnHeader>
               </tr>
             </thead>
             <tbody>

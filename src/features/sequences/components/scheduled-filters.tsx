@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepType } from '../../../contract/sequences';
 import { DateRangeField } from '../../../ui/date-range-field';
+import { SelectField } from '../../../ui/select-field';
 import type { ScheduledFilterInput } from '../enrollments-search';
 
 interface ScheduledFiltersProps {
@@ -13,29 +13,22 @@ interface ScheduledFiltersProps {
 /** Step type and send dates of the Scheduled tab. */
 export function ScheduledFilters({ value, onChange, onClear }: ScheduledFiltersProps) {
   const { t } = useTranslation();
-  const typeId = useId();
   const isFiltered = Boolean(value.type || value.from || value.to);
 
   return (
     <div className="filters">
-      <div className="field">
-        <label htmlFor={typeId} className="field__label">
-          {t('scheduled.filters.type')}
-        </label>
-        <select
-          id={typeId}
-          className="select"
-          value={value.type ?? ''}
-          onChange={(e) => onChange({ type: StepType.safeParse(e.target.value).data })}
-        >
-          <option value="">{t('scheduled.filters.anyType')}</option>
-          {StepType.options.map((type) => (
-            <option key={type} value={type}>
-              {t(`summary.stepTypes.${type}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('scheduled.filters.type')}
+        value={value.type ?? ''}
+        onChange={(type) => onChange({ type: StepType.safeParse(type).data })}
+      >
+        <option value="">{t('scheduled.filters.anyType')}</option>
+        {StepType.options.map((type) => (
+          <option key={type} value={type}>
+            {t(`summary.stepTypes.${type}`)}
+          </option>
+        ))}
+      </SelectField>
       <DateRangeField
         legend={t('scheduled.filters.dates')}
         fromLabel={t('scheduled.filters.from')}

@@ -8,6 +8,7 @@ import { scheduledQuery } from '../api/get-scheduled';
 import type { ScheduledFilterInput } from '../enrollments-search';
 import { ScheduledFilters, toScheduledQuery } from './scheduled-filters';
 import { ScheduledTable } from './scheduled-table';
+import { tabListLabels } from './tab-list-labels';
 
 interface ScheduledTabProps {
   sequenceId: string;
@@ -36,13 +37,7 @@ export function ScheduledTab({ sequenceId, canChange, filters: input, onFiltersC
   const content = (
     <PagedList
       query={list}
-      labels={{
-        loading: t('scheduled.loading'),
-        loadFailed: t('scheduled.loadFailed'),
-        loadingMore: t('scheduled.loadingMore'),
-        loadMoreFailed: t('scheduled.loadMoreFailed'),
-        loadMore: t('scheduled.loadMore'),
-      }}
+      labels={tabListLabels(t, 'scheduled')}
       empty={
         isFiltered ? (
           <NoMatchState

@@ -25,8 +25,9 @@ export function AttentionPage() {
     <div className="attention-page__sections">
       <PageHeader title={t('attention.title')} description={<p>{t('attention.description')}</p>} />
       <AttentionView user={user} />
-      {/* Marketers send no sequence email: they have no forecast to act on. */}
-      {can(api.spreadSends, user) ? <SendForecastSection user={user} inboxId={inboxId} owner={user.role === 'rep' ? 'me' : 'all'} /> : null}
+      {/* Marketers send no sequence email: they have no forecast to act on. Every inbox the
+          person may see: the server keeps a rep's answer to their own. */}
+      {can(api.spreadSends, user) ? <SendForecastSection user={user} inboxId={inboxId} owner="all" /> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ export interface DateRange {
   to?: string;
 }
 
-interface DateRangeFieldProps extends DateRange {
+export interface DateRangeFieldProps extends DateRange {
   legend: string;
   fromLabel: string;
   toLabel: string;

@@ -4,7 +4,7 @@ import { EmailProblem, EnrollErrorCode, EnrollmentStatus } from '../../../contra
 import type { EnrollmentFilter } from '../../../contract/enrollments';
 import { ErrorFilter } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
-import { DateRangeField } from '../../../ui/date-range-field';
+import { LazyDateRangeField } from '../../../ui/lazy-date-range-field';
 import { SearchField } from '../../../ui/search-field';
 import { SelectField } from '../../../ui/select-field';
 import { hasFilter } from '../enrollments-search';
@@ -79,7 +79,7 @@ export function EnrollmentFilters({ filter, enrollers, onChange, onClear, search
           <option value={filter.enrolledBy}>{t('enrollments.filters.unknownUser')}</option>
         ) : null}
       </SelectField>
-      <DateRangeField
+      <LazyDateRangeField
         legend={t('enrollments.filters.enrolledBetween')}
         fromLabel={t('enrollments.filters.from')}
         toLabel={t('enrollments.filters.to')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StepType } from '../../../contract/sequences';
-import { DateRangeField } from '../../../ui/date-range-field';
+import { LazyDateRangeField } from '../../../ui/lazy-date-range-field';
 import { SelectField } from '../../../ui/select-field';
 import type { ScheduledFilterInput } from '../enrollments-search';
 
@@ -29,7 +29,7 @@ export function ScheduledFilters({ value, onChange, onClear }: ScheduledFiltersP
           </option>
         ))}
       </SelectField>
-      <DateRangeField
+      <LazyDateRangeField
         legend={t('scheduled.filters.dates')}
         fromLabel={t('scheduled.filters.from')}
         toLabel={t('scheduled.filters.to')}

@@ -78,7 +78,7 @@ describe('Scheduled tab', () => {
 
     // A day long past: nothing is scheduled then.
     // Month, day, year in English: each segment moves on to the next when it is full.
-    await user.click(within(screen.getByRole('group', { name: 'Sends until' })).getAllByRole('spinbutton')[0]!);
+    await user.click(within(await screen.findByRole('group', { name: 'Sends until' })).getAllByRole('spinbutton')[0]!);
     await user.keyboard('01012001');
     expect(await screen.findByRole('heading', { name: 'No scheduled steps match these filters' })).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
@@ -89,7 +89,7 @@ describe('Scheduled tab', () => {
     await renderApp({ url: `/sequences/${SEQUENCE}?tab=scheduled&stepType=call&sendsTo=2001-01-01`, user: 'manager' });
     expect(await screen.findByRole('heading', { name: 'No scheduled steps match these filters' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Step type' })).toHaveValue('call');
-    const segments = within(screen.getByRole('group', { name: 'Sends until' })).getAllByRole('spinbutton');
+    const segments = within(await screen.findByRole('group', { name: 'Sends until' })).getAllByRole('spinbutton');
     expect(segments.map((s) => s.getAttribute('aria-valuenow'))).toEqual(['1', '1', '2001']);
   });
 

@@ -130,7 +130,7 @@ describe('sequence summary', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Enrolled by' }), someone!.name);
     await waitFor(() => expect(params().get('enrolledBy')).toBe(String(someone!.id)));
     // Month, day, year in English; each segment moves on to the next when it is full.
-    await user.click(within(screen.getByRole('group', { name: 'Enrolled from' })).getAllByRole('spinbutton')[0]!);
+    await user.click(within(await screen.findByRole('group', { name: 'Enrolled from' })).getAllByRole('spinbutton')[0]!);
     await user.keyboard('11012026');
     await waitFor(() => expect(params().get('from')).toBe('2026-11-01'));
 

@@ -1,6 +1,6 @@
 import './sequence-page.css';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useNavigationType, useParams, useSearchParams } from 'react-router';
@@ -22,11 +22,13 @@ import {
 } from '../enrollments-search';
 import { EnrollContactsButton } from './enroll-contacts-button';
 import { EnrollmentsTab } from './enrollments-tab';
-import { HistoryTab } from './history-tab';
 import { SameCompanySetting } from './same-company-setting';
-import { ScheduledTab } from './scheduled-tab';
 import { SequenceFigures } from './sequence-figures';
 import { SequenceMeta } from './sequence-meta';
+
+// The Scheduled and History tabs are fetched when first opened: the summary opens on Enrollments.
+const ScheduledTab = lazy(() => import('./scheduled-tab').then((m) => ({ default: m.ScheduledTab })));
+const HistoryTab = lazy(() => import('./history-tab').then((m) => ({ default: m.HistoryTab })));
 
 /** What the route hands the page: the signed-in user, whose role decides what it offers. */
 export interface SequencePageData {
@@ -139,18 +141,22 @@ export function SequencePage() {
           <EnrollmentsTab sequence={sequence} search={search} onChange={update} canChange={canChange} />
         </TabPanel>
         <TabPanel id="scheduled" className="tabs__panel">
-          <ScheduledTab
-            sequenceId={sequence.id}
-            canChange={canChange}
-            filters={search.scheduled}
-            onFiltersChange={(change) =>
-              update((current) => ({ ...current, scheduled: change(current.scheduled) }), { replace: true })
-            }
-          />
+          <Suspense fallback={<Spinner label={t('scheduled.loading')} />}>
+            <ScheduledTab
+              sequenceId={sequence.id}
+              canChange={canChange}
+              filters={search.scheduled}
+              onFiltersChange={(change) =>
+                update((current) => ({ ...current, scheduled: change(current.scheduled) }), { replace: true })
+              }
+            />
+          </Suspense>
         </TabPanel>
         {canManage ? (
           <TabPanel id="history" className="tabs__panel">
-            <HistoryTab sequence={sequence} />
+            <Suspense fallback={<Spinner label={t('history.loading')} />}>
+              <HistoryTab sequence={sequence} />
+            </Suspense>
           </TabPanel>
         ) : null}
       </Tabs>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useSyncExternalStore } from 'react';
+import { useId, useLayoutEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THEME_CHOICES, chooseTheme, followSystemTheme, isThemeChoice, readThemeChoice, subscribeThemeChoice } from './theme';
 
@@ -9,7 +9,8 @@ export function ThemeSelect() {
   const choice = useSyncExternalStore(subscribeThemeChoice, readThemeChoice, () => 'system' as const);
 
   // While the page shows the header, a change of the device's preference changes the theme.
-  useEffect(() => followSystemTheme(), []);
+  // Applied in the commit that draws the header (a layout effect), never a frame later.
+  useLayoutEffect(() => followSystemTheme(), []);
 
   return (
     <div className="header-select header-select--theme">

@@ -1,6 +1,10 @@
 // The people of the account: how they get in, and what keeps the account manageable
 // (docs/domain.md §11). Pure rules: the server, the browser and the tests share them.
 
+import type { Role } from '../contract/auth';
+import { allows } from '../contract/endpoint';
+import { routes } from '../contract/routes';
+
 /** Password length, the same for `npm run user:create` and for setting one from an invite. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -41,6 +45,7 @@ export const canBeInvited = (state: UserState): boolean =>
  * The account must keep one admin who can sign in, or nobody could manage users and keys again:
  * the last active admin can neither lose the role nor be deactivated.
  */
-export function isLastActiveAdmin(user: { role: string; state: UserState }, activeAdmins: number): boolean {
-  return user.role === 'admin' && user.state === 'active' && activeAdmins <= 1;
+export function isLastActiveAdmin(user: { role: Role; state: UserState }, activeAdmins: number): boolean {
+  // An admin here is whoever the catalog lets manage people (the users endpoints' access).
+  return allows(routes.updateUser.access, user.role) && user.state === 'active' && activeAdmins <= 1;
 }

@@ -15,12 +15,12 @@ export function ChangeRoleDialog({ user, onClose }: { user: ManagedUser; onClose
   const { t } = useTranslation();
   const toasts = useToasts();
   const update = useUpdateUserRole();
-  const [role, setRole] = useState<Role>(user.role);
+  const [chosen, setChosen] = useState<Role>(user.role);
 
   const onSubmit = () => {
-    if (role === user.role) return onClose();
+    if (chosen === user.role) return onClose();
     update.mutate(
-      { id: user.id, role },
+      { id: user.id, role: chosen },
       {
         onSuccess: (changed) => {
           toasts.add({ tone: 'success', title: t('users.role.changed', { name: changed.name, role: t(`roles.${changed.role}`) }) }, { timeout: 5000 });
@@ -53,7 +53,7 @@ export function ChangeRoleDialog({ user, onClose }: { user: ManagedUser; onClose
         pendingLabel={t('users.role.saving')}
         onCancel={onClose}
       >
-        <RoleField label={t('users.role.label')} value={role} onChange={setRole} autoFocus />
+        <RoleField label={t('users.role.label')} value={chosen} onChange={setChosen} autoFocus />
       </DialogForm>
     </ModalDialog>
   );

@@ -14,9 +14,33 @@ async function noSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
 
+/** The background of every button the moment the theme changes, and once every fade has ended. */
+async function watchButtonsThroughThemeChange(page: Page): Promise<() => Promise<{ atChange: string[]; settled: string[] }>> {
+  type Watched = { buttonsAtChange?: Promise<{ atChange: string[]; settled: string[] }> };
+  await page.evaluate(() => {
+    (window as unknown as Watched).buttonsAtChange = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        observer.disconnect();
+        const buttons = [...document.querySelectorAll('.button')];
+        const atChange = buttons.map((b) => getComputedStyle(b).backgroundColor);
+        void Promise.all(document.getAnimations().map((a) => a.finished)).then(() =>
+          resolve({ atChange, settled: buttons.map((b) => getComputedStyle(b).backgroundColor) }),
+        );
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as Watched).buttonsAtChange!);
+}
+
 async function inDarkToo(page: Page): Promise<void> {
+  const buttons = await watchButtonsThroughThemeChange(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Every colour changes in the frame the theme does: a button fading its background would show
+  // the dark theme's light text on a light background meanwhile (axe once caught one doing so).
+  const { atChange, settled } = await buttons();
+  expect(settled.length).toBeGreaterThan(0);
+  expect(atChange).toEqual(settled);
   await checkA11y(page);
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

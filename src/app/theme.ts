@@ -37,11 +37,27 @@ function systemTheme(): Theme {
     : 'light';
 }
 
-/** Puts the theme of the remembered choice on <html>, which sets the colours and `color-scheme`. */
+/** Set on <html> while the theme changes (styles.css turns transitions off under it). */
+export const THEME_CHANGING_CLASS = 'theme-changing';
+
+/**
+ * Puts the theme of the remembered choice on <html>, which sets the colours and `color-scheme`.
+ * Every colour changes in the same frame: the transitions some controls have (a button's
+ * background) are held off while the theme changes, or for a moment a button would show the new
+ * theme's text on the old theme's background, light on light.
+ */
 export function applyTheme(): Theme {
   const choice = readThemeChoice();
   const theme = choice === 'system' ? systemTheme() : choice;
-  if (typeof document !== 'undefined') document.documentElement.dataset.theme = theme;
+  if (typeof document === 'undefined') return theme;
+  const root = document.documentElement;
+  if (root.dataset.theme === theme) return theme;
+  root.classList.add(THEME_CHANGING_CLASS);
+  root.dataset.theme = theme;
+  // The whole page's styles are computed now (a layout needs them all), with transitions off,
+  // so none starts when the class goes.
+  void (document.body ?? root).offsetHeight;
+  root.classList.remove(THEME_CHANGING_CLASS);
   return theme;
 }
 

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { loadRouteModule } from './chunk-load-error';
+import { loadRouteModule } from '../ui/chunk-load-error';
 import { ErrorPage } from './error-page';
 
 /** A route's page, downloaded when the route is first visited. Should that fail, the route

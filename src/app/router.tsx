@@ -10,7 +10,7 @@ import type { ContactsPageData } from '../features/contacts/components/contacts-
 import type { SequencePageData } from '../features/sequences/components/sequence-page';
 import { AppErrorBoundary } from './app-error-boundary';
 import { BootFallback } from './boot-fallback';
-import { loadRouteModule } from './chunk-load-error';
+import { loadRouteModule } from '../ui/chunk-load-error';
 import type { InboxesSettingsPageData } from './inboxes-settings-page';
 import type { AttentionPageData } from './attention-page';
 import type { MarketingEmailPageData } from './marketing-email-page';

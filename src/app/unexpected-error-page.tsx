@@ -5,7 +5,7 @@ import { errorMessageKey } from '../api/error-message-key';
 import { ErrorState } from '../ui/error-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { reloadPage } from './reload-page';
-import { isChunkLoadError } from './chunk-load-error';
+import { isChunkLoadError } from '../ui/chunk-load-error';
 
 /** Anything but 401/403/404: say what went wrong and let the user load the page again. A page
  * whose code did not download is loaded anew from the server: the router would not fetch it

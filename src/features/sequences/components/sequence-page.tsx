@@ -8,6 +8,7 @@ import { can } from '../../../api/can';
 import { errorMessageKey } from '../../../api/error-message-key';
 import { api } from '../../../api/endpoints';
 import type { User } from '../../../contract/auth';
+import { loadRouteModule } from '../../../ui/chunk-load-error';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
@@ -27,8 +28,8 @@ import { SequenceFigures } from './sequence-figures';
 import { SequenceMeta } from './sequence-meta';
 
 // The Scheduled and History tabs are fetched when first opened: the summary opens on Enrollments.
-const ScheduledTab = lazy(() => import('./scheduled-tab').then((m) => ({ default: m.ScheduledTab })));
-const HistoryTab = lazy(() => import('./history-tab').then((m) => ({ default: m.HistoryTab })));
+const ScheduledTab = lazy(() => loadRouteModule(() => import('./scheduled-tab')).then((m) => ({ default: m.ScheduledTab })));
+const HistoryTab = lazy(() => loadRouteModule(() => import('./history-tab')).then((m) => ({ default: m.HistoryTab })));
 
 /** What the route hands the page: the signed-in user, whose role decides what it offers. */
 export interface SequencePageData {

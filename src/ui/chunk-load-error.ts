@@ -8,9 +8,9 @@ export function isChunkLoadError(error: unknown): error is ChunkLoadError {
   return error instanceof ChunkLoadError;
 }
 
-/** Imports a route's code, turning a failed download into a ChunkLoadError, which the error
- * page offers to mend by loading the page anew: the router keeps a failed import for good, so
- * asking it again would not help. */
+/** Imports a route's code (or a part of a page loaded on first use), turning a failed download
+ * into a ChunkLoadError, which the error page offers to mend by loading the page anew: the
+ * router and React.lazy keep a failed import for good, so asking it again would not help. */
 export async function loadRouteModule<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();

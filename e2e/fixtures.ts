@@ -41,11 +41,14 @@ export async function signInThroughForm(page: Page, role: Role, password = DEMO_
  * machine and several times that on a busy one. */
 const AXE_ALLOWANCE_MS = 15_000;
 
-/** Runs axe on the page as it is now and fails with one readable line per rule broken. Each
+/** Runs axe on the page once its heading is drawn and fails with one readable line per rule broken. Each
  * scan extends its test's timeout by its own allowance, so a test's time limit grows with the
  * scans it runs (CI once saw a test of seven scans pass in 16 s and, on a machine running three
  * other test suites, run out of its 30 s in the middle of a scan). */
 export async function checkA11y(page: Page): Promise<void> {
+  // Scan a drawn page, never the empty shell a lazily loaded screen shows for a moment: every
+  // screen has one level-one heading.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const info = base.info();
   info.setTimeout(info.timeout + AXE_ALLOWANCE_MS);
   const { violations } = await new AxeBuilder({ page }).analyze();

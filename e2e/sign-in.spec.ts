@@ -4,6 +4,7 @@ test.describe('signing in', () => {
   for (const role of ROLES) {
     test(`${role} signs in through the form and lands on the sequences`, async ({ page }) => {
       await page.goto('/sign-in');
+      await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
       await checkA11y(page);
       await signInThroughForm(page, role);
 

@@ -15,14 +15,16 @@ export async function insertSession(
 
 /** The live session for a token hash, with its (active) user; null when expired or unknown. */
 export async function findSession(db: Queryable, tokenHash: string, now: Date): Promise<Session | null> {
-  const rows = await db.query<{ user_id: number; csrf_token: string; email: string; name: string; role: Role }>(
-    `SELECT s.user_id, s.csrf_token, u.email, u.name, u.role
+  // The expiry is compared here rather than in SQL: the statement is then the same on every
+  // request of a session, which the embedded store answers from memory until the next write.
+  const rows = await db.query<{ user_id: number; csrf_token: string; email: string; name: string; role: Role; expires_at: Date }>(
+    `SELECT s.user_id, s.csrf_token, u.email, u.name, u.role, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active`,
-    [tokenHash, now],
+      WHERE s.token_hash = $1 AND u.active`,
+    [tokenHash],
   );
   const r = rows[0];
-  if (!r) return null;
+  if (!r || new Date(r.expires_at).getTime() <= now.getTime()) return null;
   return {
     userId: r.user_id,
     user: { id: String(r.user_id), email: r.email, name: r.name, role: r.role },

@@ -1,13 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToastContext } from '../ui/toast-context';
 import { LazyToastRegion } from '../ui/lazy-toast-region';
 import type { AppToastQueue } from '../ui/toast-queue';
-
-// The shortcuts (F6, /, ?) wait for the first screen: they are fetched right after it, so the
-// entry download stays within its budget; until then the browser's own keys work as ever.
-const KeyboardShortcuts = lazy(() => import('./keyboard-shortcuts').then((m) => ({ default: m.KeyboardShortcuts })));
+// In the entry, not fetched beside it (about 1 KiB gzip): a lazily loaded component is only
+// shown when React next reveals its boundary, which came up to two seconds after the first screen
+// had drawn, and `/` pressed on a drawn page did nothing. Their list (`?`) still loads on demand.
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 
 interface ProvidersProps {
   queryClient: QueryClient;
@@ -22,9 +22,7 @@ export function Providers({ queryClient, toasts, children }: ProvidersProps) {
     <QueryClientProvider client={queryClient}>
       <ToastContext value={toasts}>{children}</ToastContext>
       <LazyToastRegion queue={toasts} label={t('common.notifications')} closeLabel={t('common.close')} />
-      <Suspense fallback={null}>
-        <KeyboardShortcuts />
-      </Suspense>
+      <KeyboardShortcuts />
     </QueryClientProvider>
   );
 }

@@ -20,7 +20,8 @@ describe('app layout', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Marketing email' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Marketing email' })).toHaveAttribute('aria-current', 'page');
-    expect(screen.getByRole('main')).toHaveFocus();
+    // The focus moves once the new page has drawn (an effect after its commit).
+    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
     expect(document.title).toBe('Marketing email · Sequence Desk');
   });
 

@@ -172,7 +172,8 @@ describe('error flags', () => {
     expect(updated).toHaveTextContent(`${target!.step + 1} of ${target!.total}`);
     expect(within(updated).queryByRole('button', { name: 'Send limit reached' })).not.toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    const toasts = screen.getByRole('region', { name: 'Notifications' });
+    // The notifications region loads on demand: it may arrive after the row has changed.
+    const toasts = await screen.findByRole('region', { name: 'Notifications' });
     expect(await within(toasts).findByText(`${target!.name} was re-enrolled at step ${target!.step + 1}.`)).toBeInTheDocument();
     // The keyboard stays on the row.
     await waitFor(() => expect(within(updated).getByRole('button', { name: 'Actions' })).toHaveFocus());

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -47,7 +48,12 @@ export default defineConfig({
   // No retries, in CI either: a test that passes only on its second try is a bug to mend, and a
   // retry would hide it.
   retries: 0,
-  workers: 2,
+  // One worker per two cores, Playwright's own default. Each worker drives a Chromium while the
+  // shared server (and one spec's own two servers) run beside it. Two workers on two cores made
+  // each test two to three times slower than one worker did, and the longest overran its time
+  // limit: the comparison of the demo loaded through the API took over 240 s beside the other
+  // worker and 96 s alone. The whole e2e run was no faster with two.
+  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [

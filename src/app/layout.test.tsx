@@ -20,8 +20,8 @@ describe('app layout', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Marketing email' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Marketing email' })).toHaveAttribute('aria-current', 'page');
-    // The focus moves once the new page has drawn (an effect after its commit).
-    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
+    // The focus moves in the same commit that draws the new page.
+    expect(screen.getByRole('main')).toHaveFocus();
     expect(document.title).toBe('Marketing email · Sequence Desk');
   });
 
@@ -138,8 +138,8 @@ describe('app layout', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sending inboxes' })).toBeInTheDocument();
     expect(menu).toHaveAttribute('aria-expanded', 'false');
     expect(panel).not.toHaveAttribute('data-open');
-    // The focus moves to the page in an effect after the new page renders.
-    await waitFor(() => expect(screen.getByRole('main')).toHaveFocus());
+    // The focus moves to the page in the commit that draws it.
+    expect(screen.getByRole('main')).toHaveFocus();
 
     // A click outside the header closes it as well.
     await user.click(menu);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { attentionQuery } from '../features/attention/api/get-attention';
@@ -67,8 +67,12 @@ export function Layout() {
   const menuOpen = menuOpenAt === pathname;
 
   // After moving to another page, start the keyboard and screen reader there, as a full
-  // page load would. Search and sort changes stay where they are.
-  useEffect(() => {
+  // page load would. Search and sort changes stay where they are. A layout effect, so this runs
+  // in the commit that shows the new page: a page that moves the focus itself (the import's
+  // preview to its heading) does so in a passive effect, always after this one. As a passive
+  // effect this could run after the page's own when both landed in one commit, and take the
+  // focus back to the main landmark.
+  useLayoutEffect(() => {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;
     mainRef.current?.focus();

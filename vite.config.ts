@@ -1,9 +1,25 @@
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { searchForWorkspaceRoot } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { demoDatabase } from './scripts/vite-demo-database.ts';
+
+/** Test files that start servers or child processes, kill them mid-write, or time the event
+ * loop: they run one at a time, after the others (see `maxWorkers` below). */
+const ALONE = [
+  'server/enrollments/crash.test.ts',
+  'server/ingest/via-api.test.ts',
+  'server/logging.test.ts',
+  'server/node-passwords.test.ts',
+  'server/node-server.test.ts',
+  'server/production.test.ts',
+  'server/store/concurrent-start.test.ts',
+  'server/store/data-dir-lock.test.ts',
+  'server/store/pglite-db.test.ts',
+  'server/system/health.test.ts',
+];
 
 export default defineConfig(({ mode }) => ({
   // `npm run build:demo` (mode demo): a static site, under DEMO_BASE (default /) on its host.
@@ -47,6 +63,13 @@ export default defineConfig(({ mode }) => ({
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
     outputFile: process.env.VITEST_JSON_REPORT ? { json: process.env.VITEST_JSON_REPORT } : undefined,
     // Tests fail on any console.error/warn and on unhandled requests (src/test/setup.ts).
+    //
+    // Workers: one per core. Vitest's default leaves one core to its own process, which sits
+    // idle while the workers run the tests: on a two-core machine that was a single worker, and
+    // the run took twice as long as it needed to. The files that start servers or other
+    // processes, or time how the event loop behaves, run after the rest, one at a time
+    // (the "alone" project), so nothing else competes with what they measure.
+    maxWorkers: Math.max(1, availableParallelism()),
     projects: [
       {
         extends: true,
@@ -54,6 +77,7 @@ export default defineConfig(({ mode }) => ({
           name: 'node',
           environment: 'node',
           include: ['server/**/*.test.ts', 'src/{domain,contract,i18n,mocks}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ALONE],
           setupFiles: ['src/test/clock.ts'],
           globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 30_000,
@@ -70,6 +94,20 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'alone',
+          environment: 'node',
+          include: [...ALONE],
+          setupFiles: ['src/test/clock.ts'],
+          globalSetup: ['src/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -4,7 +4,6 @@
 // and every test opens a fresh, private copy of it. Node only: used by API tests (node) and
 // component tests (jsdom).
 
-import { Blob } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -84,10 +83,15 @@ export async function openSeededDb(): Promise<Db> {
   // Unzipped once per process: half of loading a gzipped snapshot is unzipping it.
   let data = tars.get(file);
   if (!data) tars.set(file, (data = readFile(file).then((gz) => promisify(gunzip)(gz))));
-  // Node's Blob, not the global one: under jsdom the global is jsdom's. PGlite reads the type
-  // to decide whether to decompress.
-  const blob = new Blob([await data], { type: 'application/x-tar' });
-  const pg = await createPglite({ loadDataDir: blob as unknown as globalThis.Blob });
+  const tar = await data;
+  // PGlite reads only the type (to decide whether to decompress) and the bytes. A Blob would
+  // copy the 90 MB twice, in small pieces, and keep the collector busy: handing over one copy of
+  // the unzipped bytes opens the database in about 0.65 s instead of 0.9 to 1.4 s.
+  const tarball = {
+    type: 'application/x-tar',
+    arrayBuffer: async () => tar.buffer.slice(tar.byteOffset, tar.byteOffset + tar.byteLength),
+  };
+  const pg = await createPglite({ loadDataDir: tarball as unknown as Blob });
   return wrapPglite(pg);
 }
 

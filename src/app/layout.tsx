@@ -67,11 +67,9 @@ export function Layout() {
   const menuOpen = menuOpenAt === pathname;
 
   // After moving to another page, start the keyboard and screen reader there, as a full
-  // page load would. Search and sort changes stay where they are. A layout effect, so this runs
-  // in the commit that shows the new page: a page that moves the focus itself (the import's
-  // preview to its heading) does so in a passive effect, always after this one. As a passive
-  // effect this could run after the page's own when both landed in one commit, and take the
-  // focus back to the main landmark.
+  // page load would. Search and sort changes stay where they are. A layout effect, so the focus
+  // moves in the commit that shows the new page, not a moment after it; a page that places the
+  // focus itself does so in its own passive effects, which run after this one, and keeps it.
   useLayoutEffect(() => {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;

@@ -107,7 +107,6 @@ export function ImportContactsPage() {
             accept=".csv,text/csv"
             aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
             aria-invalid={problem ? true : undefined}
-            disabled={stage.kind === 'reading'}
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';

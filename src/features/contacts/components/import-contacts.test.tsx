@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('Import contacts', () => {
 
     const columns = await screen.findByRole('table', { name: 'The columns of people.csv and what each is imported as' });
     const matchOf = (column: string) => within(columns).getByRole('combobox', { name: `Import the column “${column}” as` });
-    expect(screen.getByRole('heading', { name: 'Columns' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Columns' })).toHaveFocus());
     expect(matchOf('E-mail Address')).toHaveDisplayValue('Email');
     expect(matchOf('First Name')).toHaveDisplayValue('First name');
     expect(matchOf('LAST_NAME')).toHaveDisplayValue('Last name');
@@ -69,7 +69,8 @@ describe('Import contacts', () => {
     expect(matchOf('Organisation')).toHaveDisplayValue("Don't import");
 
     await user.click(screen.getByRole('button', { name: 'Import 3 contacts' }));
-    expect(await screen.findByRole('heading', { name: 'Import finished' })).toHaveFocus();
+    const finished = await screen.findByRole('heading', { name: 'Import finished' });
+    await waitFor(() => expect(finished).toHaveFocus());
     const result = Object.fromEntries(
       screen.getAllByRole('term').map((term) => [term.textContent, term.nextElementSibling?.textContent]),
     );
@@ -102,7 +103,7 @@ describe('Import contacts', () => {
     const upload = userEvent.setup({ applyAccept: false });
     await upload.upload(await screen.findByLabelText('CSV file'), new File(['x'], 'contacts.xlsx', { type: 'application/vnd.ms-excel.sheet' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This is not a CSV file. Choose a file ending in .csv.');
-    expect(screen.getByLabelText('CSV file')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('CSV file')).toHaveFocus());
     await user.upload(screen.getByLabelText('CSV file'), csv('empty.csv', ''));
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is empty: it has no header row.');
   });
@@ -121,7 +122,8 @@ describe('Import contacts', () => {
     await user.upload(await screen.findByLabelText('CSV file'), csv('big.csv', ['email,name', ...lines].join('\n')));
     await user.click(await screen.findByRole('button', { name: 'Import 1,500 contacts' }));
 
-    expect(await screen.findByRole('heading', { name: 'The import stopped' })).toHaveFocus();
+    const stopped = await screen.findByRole('heading', { name: 'The import stopped' });
+    await waitFor(() => expect(stopped).toHaveFocus());
     expect(screen.getByText(/1,000 of 1,500 contacts were imported; the other 500 were not/)).toBeInTheDocument();
     expect((await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM contacts WHERE email LIKE 'batch%@import.test'`))[0]?.n).toBe(1000);
 

@@ -14,7 +14,7 @@ describe('Integrations page', () => {
     const { user, api } = await renderApp({ url: '/settings/integrations', user: 'admin' });
     await user.click(await screen.findByRole('button', { name: 'Create key' }));
     let dialog = await screen.findByRole('dialog', { name: 'Create key' });
-    expect(within(dialog).getByLabelText('Name')).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByLabelText('Name')).toHaveFocus());
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(within(dialog).getByText('Enter a name for the key.')).toBeInTheDocument();
 
@@ -52,7 +52,7 @@ describe('Integrations page', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Revoke CRM sync' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Revoke CRM sync?' });
-    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await waitFor(() => expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
     expect(await screen.findByText('CRM sync was revoked.')).toBeInTheDocument();
     await waitFor(() => expect(within(row).getByText(/^Revoked /)).toBeInTheDocument());

@@ -20,7 +20,7 @@ describe('enroll contacts', () => {
     await user.click(await screen.findByRole('button', { name: 'Enroll contacts' }));
     const dialog = await screen.findByRole('dialog', { name: 'Enroll contacts' });
     const search = within(dialog).getByRole('searchbox', { name: 'Find contacts' });
-    expect(search).toHaveFocus();
+    await waitFor(() => expect(search).toHaveFocus());
 
     // Nothing picked yet: the dialog says so rather than sending.
     await user.click(within(dialog).getByRole('button', { name: 'Enroll contacts' }));
@@ -45,7 +45,7 @@ describe('enroll contacts', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Enroll 2 contacts' }));
 
     expect(await within(dialog).findByRole('heading', { name: 'Enrollment results' })).toBeInTheDocument();
-    expect(within(dialog).getByText('Enrolled: 1 · Refused: 1')).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByText('Enrolled: 1 · Refused: 1')).toHaveFocus());
     const [refused, enrolled] = [optedOut!, eligible!].map(
       (c) => within(dialog).getByText(c.name).closest('li')!,
     );

@@ -32,7 +32,7 @@ describe('Users page', () => {
     const { user } = await renderApp({ url: '/settings/users', user: 'admin' });
     await user.click(await screen.findByRole('button', { name: 'Invite user' }));
     let dialog = await screen.findByRole('dialog', { name: 'Invite user' });
-    expect(within(dialog).getByLabelText('Email')).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByLabelText('Email')).toHaveFocus());
 
     await user.click(within(dialog).getByRole('button', { name: 'Invite' }));
     expect(within(dialog).getByText('Enter an email address.')).toBeInTheDocument();
@@ -105,7 +105,7 @@ describe('Users page', () => {
 
     await user.click(within(rowOf(table, 'Alex Kim')).getByRole('button', { name: 'Deactivate Alex Kim' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate Alex Kim?' });
-    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await waitFor(() => expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await user.click(within(confirm).getByRole('button', { name: 'Deactivate' }));
     expect(await screen.findByText('Alex Kim was deactivated.')).toBeInTheDocument();
     await waitFor(() => expect(within(rowOf(table, 'Alex Kim')).getByText('Deactivated')).toBeInTheDocument());

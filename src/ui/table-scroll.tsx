@@ -29,8 +29,12 @@ export function TableScroll({ children, className }: TableScrollProps) {
       if (caption && !caption.id) caption.id = captionId;
       setLabelledBy(table?.getAttribute('aria-labelledby') ?? caption?.id ?? undefined);
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    // The observer's first report comes after the browser's next layout; measuring here would
+    // force one in the middle of React's work.
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(frame);
     const table = frame.querySelector('table');

@@ -1,4 +1,4 @@
-import { measureElement, observeWindowRect, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { measureElement, observeWindowRect, useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrollment, EnrollmentSortField } from '../../../contract/enrollments';
@@ -29,13 +29,44 @@ const PREFETCH_ROWS = 40;
 
 type WindowVirtualizer = Virtualizer<Window, HTMLTableRowElement>;
 
-/** A row that is not laid out (a test DOM, a hidden tab) measures 0: count it as typical. */
-const measureRow: WindowVirtualizer['options']['measureElement'] = (element, entry, instance) =>
-  measureElement(element, entry, instance) || ROW_ESTIMATE;
+/**
+ * A row's height. When a row is drawn, the virtualizer asks at once (no `entry`): reading the
+ * height then would make the browser lay out the page in the middle of React's commit, once for
+ * every batch of rows, so the answer is what is known (the row's last size, or the estimate).
+ * Its ResizeObserver reports the real height after the browser's own layout, without forcing
+ * one. A row that is not laid out (a test DOM, a hidden tab) measures 0: count it as typical.
+ */
+const measureRow: WindowVirtualizer['options']['measureElement'] = (element, entry, instance) => {
+  if (!entry && typeof ResizeObserver !== 'undefined') {
+    const key = instance.options.getItemKey(instance.indexFromElement(element));
+    return instance.itemSizeCache.get(key) ?? ROW_ESTIMATE;
+  }
+  return measureElement(element, entry, instance) || ROW_ESTIMATE;
+};
 
 /** The same for the window: without layout, assume a common laptop screen. */
 const observeWindow: WindowVirtualizer['options']['observeElementRect'] = (instance, cb) =>
   observeWindowRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1440, height: 800 }));
+
+/** Virtualizers that have started; see `scrollWindow`. */
+const started = new WeakSet<WindowVirtualizer>();
+
+/**
+ * Scrolls the window for the virtualizer, except its first scroll: on starting it scrolls to
+ * where the window already is, which moves nothing but makes the browser lay out the page in
+ * the middle of React's commit.
+ */
+const scrollWindow: WindowVirtualizer['options']['scrollToFn'] = (offset, options, instance) => {
+  if (!started.has(instance)) {
+    started.add(instance);
+    if (!options.adjustments && !options.behavior) return;
+  }
+  windowScroll(offset, options, instance);
+};
+
+function windowRect(): { width: number; height: number } {
+  return typeof window === 'undefined' || !window.innerHeight ? { width: 1440, height: 800 } : { width: window.innerWidth, height: window.innerHeight };
+}
 
 interface EnrollmentsTableProps {
   rows: readonly Enrollment[];
@@ -85,13 +116,17 @@ export function EnrollmentsTable({
   const [bodyTop, setBodyTop] = useState(0);
   const [action, setAction] = useState<EnrollmentAction | null>(null);
 
-  // Where the rows start on the page; what is above the table can change height.
+  // Where the rows start on the page; what is above the table can change height. Measured when
+  // the ResizeObserver reports (after the browser's layout, and at once for a new observation),
+  // not in the commit, where reading a position would force a layout of the whole page.
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
     const measure = () => setBodyTop(Math.round(body.getBoundingClientRect().top + window.scrollY));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(document.body);
     return () => observer.disconnect();
@@ -105,6 +140,11 @@ export function EnrollmentsTable({
     getItemKey: (index) => rows[index]?.id ?? index,
     measureElement: measureRow,
     observeElementRect: observeWindow,
+    // The window's size is known before the first render: with it, that render (a transition,
+    // which React splits into short tasks) draws the rows, instead of a second, synchronous
+    // render from the virtualizer's layout effect once it has measured the window.
+    initialRect: windowRect(),
+    scrollToFn: scrollWindow,
     // React 19 warns about flushSync during render; a frame's delay is invisible here.
     useFlushSync: false,
   });

@@ -1,7 +1,6 @@
 import './sequence-page.css';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLoaderData, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { can } from '../../../api/can';
@@ -12,9 +11,9 @@ import { loadRouteModule } from '../../../ui/chunk-load-error';
 import { ErrorState } from '../../../ui/error-state';
 import { PageHeader } from '../../../ui/page-header';
 import { Spinner } from '../../../ui/spinner';
+import { Tabs } from '../../../ui/tabs';
 import { sequenceQuery } from '../api/get-sequence';
 import {
-  SEQUENCE_TABS,
   readSequenceSearch,
   writeSequenceSearch,
   type SearchUpdate,
@@ -34,10 +33,6 @@ const HistoryTab = lazy(() => loadRouteModule(() => import('./history-tab')).the
 /** What the route hands the page: the signed-in user, whose role decides what it offers. */
 export interface SequencePageData {
   user: User;
-}
-
-function isTab(key: Key): key is SequenceTab {
-  return (SEQUENCE_TABS as readonly Key[]).includes(key);
 }
 
 /** The sequence summary: header figures, then the Enrollments, Scheduled and (for managers) History tabs. */
@@ -118,30 +113,19 @@ export function SequencePage() {
       />
       <SequenceFigures figures={sequence.figures} />
       <Tabs
-        className="tabs"
-        selectedKey={tab}
-        onSelectionChange={(key) => {
-          // Arrow keys move between tabs and select them: replace, so Back leaves the page.
-          if (isTab(key) && key !== tab) update((current) => ({ ...current, tab: key }), { replace: true });
-        }}
+        label={t('summary.tabs.label')}
+        tabs={[
+          { id: 'enrollments', label: t('summary.tabs.enrollments') },
+          { id: 'scheduled', label: t('summary.tabs.scheduled') },
+          ...(canManage ? [{ id: 'history' as const, label: t('summary.tabs.history') }] : []),
+        ]}
+        selected={tab}
+        // The arrow keys move between tabs and select them: replace, so Back leaves the page.
+        onSelect={(key) => update((current) => ({ ...current, tab: key }), { replace: true })}
       >
-        <TabList aria-label={t('summary.tabs.label')} className="tabs__list">
-          <Tab id="enrollments" className="tabs__tab">
-            {t('summary.tabs.enrollments')}
-          </Tab>
-          <Tab id="scheduled" className="tabs__tab">
-            {t('summary.tabs.scheduled')}
-          </Tab>
-          {canManage ? (
-            <Tab id="history" className="tabs__tab">
-              {t('summary.tabs.history')}
-            </Tab>
-          ) : null}
-        </TabList>
-        <TabPanel id="enrollments" className="tabs__panel">
+        {tab === 'enrollments' ? (
           <EnrollmentsTab sequence={sequence} search={search} onChange={update} canChange={canChange} />
-        </TabPanel>
-        <TabPanel id="scheduled" className="tabs__panel">
+        ) : tab === 'scheduled' ? (
           <Suspense fallback={<Spinner label={t('scheduled.loading')} />}>
             <ScheduledTab
               sequenceId={sequence.id}
@@ -152,14 +136,11 @@ export function SequencePage() {
               }
             />
           </Suspense>
-        </TabPanel>
-        {canManage ? (
-          <TabPanel id="history" className="tabs__panel">
-            <Suspense fallback={<Spinner label={t('history.loading')} />}>
-              <HistoryTab sequence={sequence} />
-            </Suspense>
-          </TabPanel>
-        ) : null}
+        ) : (
+          <Suspense fallback={<Spinner label={t('history.loading')} />}>
+            <HistoryTab sequence={sequence} />
+          </Suspense>
+        )}
       </Tabs>
     </>
   );

@@ -113,7 +113,10 @@ export function EnrollmentsTable({
   const { t } = useTranslation();
   const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [bodyTop, setBodyTop] = useState(0);
+  // Until it is measured, assume the rows start a screen down: on a phone they do (below the
+  // header, the figures and the filters), and the first render then draws only the overscan's
+  // rows, not a screenful more that the measurement would take away again.
+  const [bodyTop, setBodyTop] = useState(() => (typeof window === 'undefined' ? 0 : window.innerHeight));
   const [action, setAction] = useState<EnrollmentAction | null>(null);
 
   // Where the rows start on the page; what is above the table can change height. Measured when

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gate, MAX_CONCURRENT_HASHES, nodePasswords } from './node-passwords';
-import { portablePasswords } from './sessions/passwords';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hashingThreads, nodePasswords } from './node-passwords';
+import { portablePasswords, SCRYPT_PARAMS } from './sessions/passwords';
 
 describe('password hashing', () => {
-  it('gives the same hash on the thread pool as in pure JavaScript, so either checks the other', async () => {
+  it('gives the same hash on its threads as in pure JavaScript, so either checks the other', async () => {
     const salt = new Uint8Array(16).fill(7);
     const node = await nodePasswords.hash('correct horse battery', salt);
     expect(node).toBe(await portablePasswords.hash('correct horse battery', salt));
@@ -32,41 +33,54 @@ describe('password hashing', () => {
   });
 });
 
-describe('gate', () => {
-  it('runs at most `limit` tasks at once and every task to its end, in the order given', async () => {
-    const run = gate(2);
-    let running = 0;
-    let most = 0;
-    const started: number[] = [];
-    const results = await Promise.all(
-      Array.from({ length: 7 }, (_, i) =>
-        run(async () => {
-          started.push(i);
-          running++;
-          most = Math.max(most, running);
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          running--;
-          return i * 10;
-        }),
-      ),
+/** The nice value of a thread of this process (Linux): field 19 of its stat line. */
+function niceOf(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+describe('hashing threads', () => {
+  it.runIf(process.platform === 'linux')('hash at the lowest CPU priority while the thread that asked keeps its own', async () => {
+    await nodePasswords.hash('correct horse');
+    const mine = niceOf('/proc/thread-self/stat');
+    const all = readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
+    expect(all).toContain(19);
+    expect(mine).toBeLessThan(19);
+  });
+
+  it('run at most `size` jobs at once, each to its end', async () => {
+    // A stand-in thread that answers with its own id after a few milliseconds.
+    const threads = hashingThreads(
+      2,
+      `const { parentPort, threadId } = require('node:worker_threads');
+       parentPort.on('message', () => setTimeout(() => parentPort.postMessage({ key: new Uint8Array([threadId]) }), 5));`,
     );
-    expect(most).toBe(2);
-    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(results).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    try {
+      const answers = await Promise.all(Array.from({ length: 7 }, (_, i) => threads.derive(`p${i}`, new Uint8Array(1), SCRYPT_PARAMS)));
+      expect(answers).toHaveLength(7);
+      expect(new Set(answers.map((key) => key[0])).size).toBe(2);
+    } finally {
+      await threads.close();
+    }
   });
 
-  it('lets the next task start when one fails', async () => {
-    const run = gate(1);
-    const failed = run(() => Promise.reject(new Error('no')));
-    const next = run(() => Promise.resolve('yes'));
-    await expect(failed).rejects.toThrow('no');
-    await expect(next).resolves.toBe('yes');
+  it('fail only the job whose thread died, and start a new thread for the next', async () => {
+    const threads = hashingThreads(
+      1,
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', ({ password }) => password === 'die' ? process.exit(3) : parentPort.postMessage({ key: new Uint8Array([1]) }));`,
+    );
+    try {
+      const dying = threads.derive('die', new Uint8Array(1), SCRYPT_PARAMS);
+      const next = threads.derive('live', new Uint8Array(1), SCRYPT_PARAMS);
+      await expect(dying).rejects.toThrow(/exit code 3/);
+      await expect(next).resolves.toEqual(new Uint8Array([1]));
+    } finally {
+      await threads.close();
+    }
   });
-});
 
-describe('hashes at once', () => {
-  it('leave threads of the pool free while many people sign in at once, and every password is checked', async () => {
-    expect(MAX_CONCURRENT_HASHES).toBeLessThan(4); // libuv's default pool
+  it('check every password when many people sign in at once', async () => {
     const stored = await nodePasswords.hash('correct horse');
     const checks = await Promise.all(Array.from({ length: 6 }, (_, i) => nodePasswords.verify(i % 2 ? 'correct horse' : 'wrong', stored)));
     expect(checks).toEqual([false, true, false, true, false, true]);

@@ -16,6 +16,7 @@ import { LanguageSelect } from './language-select';
 import { MAIN_ID, SkipLink } from './skip-link';
 import { ThemeSelect } from './theme-select';
 import { AppLocale } from '../ui/app-locale';
+import { prefetchToastRegion } from '../ui/lazy-toast-region';
 
 type NavKey =
   | 'nav.sequences'
@@ -75,6 +76,9 @@ export function Layout() {
     previousPath.current = pathname;
     mainRef.current?.focus();
   }, [pathname]);
+
+  // Toasts answer what people do in the app: their region's code comes once the frame is idle.
+  useEffect(() => prefetchToastRegion(), []);
 
   // What sticks under the header (the Enrollments table's column names) sits just below it,
   // however many rows the header takes at this width and in this language.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from './email';
 
 export const Role = z.enum(['rep', 'manager', 'marketer', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -15,7 +16,7 @@ export type User = z.infer<typeof User>;
 
 export const SignInRequest = z
   .object({
-    email: z.email().max(254),
+    email: z.email().max(EMAIL_MAX_LENGTH),
     password: z.string().min(1).max(200),
   })
   .meta({ id: 'SignInRequest' });

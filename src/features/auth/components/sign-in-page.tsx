@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
+import { isEmailAddress } from '../../../contract/email';
 import { TextField } from '../../../ui/text-field';
 import { useDocumentTitle } from '../../../ui/use-document-title';
 import { useSignIn } from '../api/sign-in';
@@ -18,19 +19,10 @@ interface FieldErrors {
   password?: FieldErrorKey;
 }
 
-/** The contract's own rule for an email address. Its schema library is fetched once the page
- * has painted, so that it does not hold up the page; by the first submit it is there. */
-let isEmail: ((email: string) => boolean) | undefined;
-async function loadEmailRule(): Promise<void> {
-  const { SignInRequest } = await import('../../../contract/auth');
-  isEmail = (email) => SignInRequest.shape.email.safeParse(email).success;
-}
-
 function validate(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
   if (email.trim() === '') errors.email = 'signIn.emailRequired';
-  // Without the rule (it could not be downloaded), the server checks the address.
-  else if (isEmail && !isEmail(email.trim())) errors.email = 'signIn.emailInvalid';
+  else if (!isEmailAddress(email.trim())) errors.email = 'signIn.emailInvalid';
   if (password === '') errors.password = 'signIn.passwordRequired';
   return errors;
 }
@@ -55,19 +47,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const checking = useRef(false);
 
-  useEffect(() => {
-    if (!isEmail) loadEmailRule().catch(() => {});
-  }, []);
-
-  const onSubmit = async () => {
-    if (checking.current) return;
-    if (!isEmail) {
-      checking.current = true;
-      await loadEmailRule().catch(() => {});
-      checking.current = false;
-    }
+  const onSubmit = () => {
     const found = validate(email, password);
     setErrors(found);
     if (found.email) return emailRef.current?.focus();
@@ -94,7 +75,7 @@ export function SignInPage() {
 
         <AuthForm
           failure={signIn.isError ? t(failureKey(signIn.error)) : null}
-          onSubmit={() => void onSubmit()}
+          onSubmit={onSubmit}
           isPending={signIn.isPending}
           submitLabel={t('signIn.submit')}
           pendingLabel={t('signIn.submitting')}

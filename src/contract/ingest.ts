@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from './email';
 import { EmailProblem, EnrollErrorCode, EnrollmentStatus, InboxProvider, MailboxProvider, NotSentReason, Plan, UnenrollReason } from './codes';
 import { Count, Instant } from './common';
 import { Role } from './auth';
@@ -25,7 +26,7 @@ const ref = (kind: string) => ExternalId.describe(`The externalId of a ${kind} s
 const optionalRef = (kind: string) => ref(kind).nullable().default(null);
 
 /** Addresses as the sender keeps them: one @, no spaces (stricter checks belong to the sender). */
-const Email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'Expected an email address');
+const Email = z.string().max(EMAIL_MAX_LENGTH).regex(/^[^\s@]+@[^\s@]+$/, 'Expected an email address');
 const Name = z.string().trim().min(1).max(200);
 const Moment = Instant.nullable().default(null);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from './email';
 import { EnrollmentStatus, UnenrollReason } from './codes';
 import { Count, Instant, NumericId, Ref } from './common';
 import { INTEGRATION_SCOPES } from './routes';
@@ -18,7 +19,7 @@ export const MeetingSource = z.enum(['step_link', 'contact_record', 'calendar', 
 export type MeetingSource = z.infer<typeof MeetingSource>;
 
 const ContactRef = z
-  .union([z.object({ id: NumericId }).strict(), z.object({ email: z.email().max(254) }).strict()])
+  .union([z.object({ id: NumericId }).strict(), z.object({ email: z.email().max(EMAIL_MAX_LENGTH) }).strict()])
   .describe('The contact, by id or by its (enrolled) email address');
 
 const eventBase = {
@@ -31,19 +32,19 @@ export const ActivityEvent = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('reply'), ...contactEvent }).strict().describe('Replied to a sequence email'),
     z
-      .object({ type: z.literal('inbound_email'), ...contactEvent, toAddress: z.email().max(254) })
+      .object({ type: z.literal('inbound_email'), ...contactEvent, toAddress: z.email().max(EMAIL_MAX_LENGTH) })
       .strict()
       .describe('Emailed a user outside the sequence, from the enrolled address'),
     z
-      .object({ type: z.literal('reply_other_address'), ...contactEvent, fromAddress: z.email().max(254) })
+      .object({ type: z.literal('reply_other_address'), ...contactEvent, fromAddress: z.email().max(EMAIL_MAX_LENGTH) })
       .strict()
       .describe('Replied to a sequence email from another address'),
     z
       .object({
         type: z.literal('alias_email'),
         ...contactEvent,
-        aliasAddress: z.email().max(254),
-        toAddress: z.email().max(254),
+        aliasAddress: z.email().max(EMAIL_MAX_LENGTH),
+        toAddress: z.email().max(EMAIL_MAX_LENGTH),
       })
       .strict()
       .describe('Emailed a user from an alias of the enrolled address'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH } from './email';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USER_STATES } from '../domain/users';
 import { Role } from './auth';
 import { Count, Instant } from './common';
@@ -33,7 +34,7 @@ export type UserList = z.infer<typeof UserList>;
 
 export const InviteUserRequest = z
   .object({
-    email: z.email().max(254),
+    email: z.email().max(EMAIL_MAX_LENGTH),
     name: z.string().trim().min(1).max(200),
     role: Role,
   })

@@ -1,25 +1,15 @@
 import { z } from 'zod';
+import { EMAIL_PROBLEMS, ENROLL_ERROR_CODES, ENROLLMENT_STATUSES } from './values';
 
 /** Why a contact could not be enrolled (docs/domain.md §1). Shown verbatim in the Enrolled column. */
-export const EnrollErrorCode = z.enum([
-  'BLOCKED_ADDRESS',
-  'BLOCKED_DOMAIN',
-  'BOUNCED',
-  'RECIPIENT_PREVIOUSLY_BOUNCED_ON_PORTAL',
-  'RECIPIENT_PREVIOUSLY_BOUNCED_GLOBALLY',
-  'PREVIOUSLY_MARKED_AS_SPAM',
-  'OTHER_SEND_REJECTED',
-  'UNSUBSCRIBED',
-  'UNSUBSCRIBED_PERSONAL',
-  'ALREADY_ENROLLED',
-]);
+export const EnrollErrorCode = z.enum(ENROLL_ERROR_CODES);
 export type EnrollErrorCode = z.infer<typeof EnrollErrorCode>;
 
 /** Why a step did not send: the sender's account or provider (docs/domain.md §2). Email column. */
-export const EmailProblem = z.enum(['SEND_LIMIT_REACHED', 'SEND_FAILURE', 'INBOX_DISCONNECTED', 'GMAIL_SEND_ERROR']);
+export const EmailProblem = z.enum(EMAIL_PROBLEMS);
 export type EmailProblem = z.infer<typeof EmailProblem>;
 
-export const EnrollmentStatus = z.enum(['active', 'paused', 'finished', 'unenrolled', 'failed']);
+export const EnrollmentStatus = z.enum(ENROLLMENT_STATUSES);
 export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
 
 /** Why an enrollment ended (docs/domain.md §4): automatic rules, account-level events, manual. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENROLLMENT_SORT_FIELDS, MAX_BULK_IDS } from './values';
 import { EmailProblem, EnrollErrorCode, EnrollmentStatus, UnenrollReason } from './codes';
 import { Count, Instant, NUMERIC_ID, NumericId } from './common';
 import { SortDirection } from './sequences';
@@ -6,7 +7,7 @@ import { SortDirection } from './sequences';
 export const ErrorFilter = z.union([EnrollErrorCode, EmailProblem]);
 export type ErrorFilter = z.infer<typeof ErrorFilter>;
 
-export const EnrollmentSortField = z.enum(['enrolledAt', 'contact', 'status', 'step', 'lastActivity']);
+export const EnrollmentSortField = z.enum(ENROLLMENT_SORT_FIELDS);
 export type EnrollmentSortField = z.infer<typeof EnrollmentSortField>;
 
 const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD (inclusive)');
@@ -131,8 +132,7 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{8,200}$/, 'Expected 8-200 characters: letters, digits, ".", "_", ":" or "-" (a UUID is ideal)');
 
-/** Most ids one bulk request may name; larger selections go by filter. */
-export const MAX_BULK_IDS = 5000;
+export { MAX_BULK_IDS };
 /** Lists of skipped / not restored / kept rows in an answer stop here; the counts stay exact. */
 export const MAX_LISTED_ITEMS = 1000;
 

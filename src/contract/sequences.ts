@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { SEQUENCE_SORT_FIELDS, SORT_DIRECTIONS, STEP_TYPES } from './values';
 import { UnenrollReason } from './codes';
 import { Count, Instant, Ref } from './common';
 
-export const SequenceSortField = z.enum([
-  'name',
-  'owner',
-  'steps',
-  'activeEnrollments',
-  'openRate',
-  'replyRate',
-  'meetingRate',
-  'errorCount',
-]);
+export const SequenceSortField = z.enum(SEQUENCE_SORT_FIELDS);
 export type SequenceSortField = z.infer<typeof SequenceSortField>;
 
-export const SortDirection = z.enum(['asc', 'desc']);
+export const SortDirection = z.enum(SORT_DIRECTIONS);
 export type SortDirection = z.infer<typeof SortDirection>;
 
 export const SequenceListQuery = z
@@ -52,7 +44,7 @@ export const SequenceList = z
   .meta({ id: 'SequenceList' });
 export type SequenceList = z.infer<typeof SequenceList>;
 
-export const StepType = z.enum(['automated_email', 'manual_email', 'call', 'task', 'linkedin']);
+export const StepType = z.enum(STEP_TYPES);
 export type StepType = z.infer<typeof StepType>;
 
 /** One entry of the error summary above the Enrollments table. */

@@ -1,4 +1,5 @@
-import { EmailProblem, type EnrollErrorCode } from '../contract/codes';
+import type { EmailProblem, EnrollErrorCode } from '../contract/codes';
+import { EMAIL_PROBLEMS, oneOf } from '../contract/values';
 import { EMAIL_PROBLEM_REMEDY, ENROLL_ERROR_REMEDY, type Remedy } from '../domain/enrollment-problems';
 
 /** An error flag: why a contact could not be enrolled (docs/domain.md §1), or why a step did not
@@ -6,7 +7,7 @@ import { EMAIL_PROBLEM_REMEDY, ENROLL_ERROR_REMEDY, type Remedy } from '../domai
 export type FlagCode = EnrollErrorCode | EmailProblem;
 
 export function isEmailProblem(code: FlagCode): code is EmailProblem {
-  return EmailProblem.safeParse(code).success;
+  return oneOf(EMAIL_PROBLEMS, code) !== undefined;
 }
 
 export function remedyOf(code: FlagCode): Remedy {

@@ -1,4 +1,5 @@
-import { MAX_BULK_IDS, type BulkUnenrollRequest, type EnrollmentFilter } from '../../contract/enrollments';
+import type { BulkUnenrollRequest, EnrollmentFilter } from '../../contract/enrollments';
+import { MAX_BULK_IDS } from '../../contract/values';
 
 /**
  * Which enrollments of the Enrollments tab are selected: the ticked rows, or every enrollment

@@ -1,8 +1,15 @@
-import { z } from 'zod';
-import { EnrollmentStatus } from '../../contract/codes';
-import { NumericId } from '../../contract/common';
-import { EnrollmentSortField, ErrorFilter, type EnrollmentFilter } from '../../contract/enrollments';
-import { SortDirection, StepType } from '../../contract/sequences';
+import type { EnrollmentFilter, EnrollmentSortField } from '../../contract/enrollments';
+import { NUMERIC_ID } from '../../contract/ids';
+import type { SortDirection, StepType } from '../../contract/sequences';
+import {
+  ENROLLMENT_SORT_FIELDS,
+  ENROLLMENT_STATUSES,
+  ERROR_FILTERS,
+  isoDate,
+  oneOf,
+  SORT_DIRECTIONS,
+  STEP_TYPES,
+} from '../../contract/values';
 import type { EnrollmentView } from './api/get-enrollments';
 
 export const SEQUENCE_TABS = ['enrollments', 'scheduled', 'history'] as const;
@@ -30,38 +37,36 @@ const DEFAULT_TAB: SequenceTab = 'enrollments';
 const DEFAULT_SORT: EnrollmentSortField = 'enrolledAt';
 const DEFAULT_DIR: SortDirection = 'desc';
 
-const Tab = z.enum(SEQUENCE_TABS);
-const IsoDate = z.iso.date();
-const UserId = NumericId;
+const userId = (value: string | null) => (value !== null && NUMERIC_ID.test(value) ? value : undefined);
 
 /** Reads the view from the URL. Anything unknown or malformed is left out rather than sent,
  * so a hand-edited or outdated link still opens (with fewer filters). */
 export function readSequenceSearch(params: URLSearchParams): SequenceSearch {
-  const from = IsoDate.safeParse(params.get('from')).data;
-  let to = IsoDate.safeParse(params.get('to')).data;
+  const from = isoDate(params.get('from'));
+  let to = isoDate(params.get('to'));
   if (from && to && from > to) to = undefined;
   const filter: EnrollmentFilter = {
-    status: EnrollmentStatus.safeParse(params.get('status')).data,
-    error: ErrorFilter.safeParse(params.get('error')).data,
-    enrolledBy: UserId.safeParse(params.get('enrolledBy')).data,
+    status: oneOf(ENROLLMENT_STATUSES, params.get('status')),
+    error: oneOf(ERROR_FILTERS, params.get('error')),
+    enrolledBy: userId(params.get('enrolledBy')),
     from,
     to,
     q: params.get('q')?.trim().slice(0, MAX_QUERY_LENGTH) || undefined,
   };
-  const sendsFrom = IsoDate.safeParse(params.get('sendsFrom')).data;
-  let sendsTo = IsoDate.safeParse(params.get('sendsTo')).data;
+  const sendsFrom = isoDate(params.get('sendsFrom'));
+  let sendsTo = isoDate(params.get('sendsTo'));
   if (sendsFrom && sendsTo && sendsFrom > sendsTo) sendsTo = undefined;
   const scheduled: ScheduledFilterInput = {
-    type: StepType.safeParse(params.get('stepType')).data,
+    type: oneOf(STEP_TYPES, params.get('stepType')),
     from: sendsFrom,
     to: sendsTo,
   };
   return {
-    tab: Tab.safeParse(params.get('tab')).data ?? DEFAULT_TAB,
+    tab: oneOf(SEQUENCE_TABS, params.get('tab')) ?? DEFAULT_TAB,
     filter: withoutEmpty(filter),
     scheduled: withoutEmpty(scheduled),
-    sort: EnrollmentSortField.safeParse(params.get('sort')).data ?? DEFAULT_SORT,
-    dir: SortDirection.safeParse(params.get('dir')).data ?? DEFAULT_DIR,
+    sort: oneOf(ENROLLMENT_SORT_FIELDS, params.get('sort')) ?? DEFAULT_SORT,
+    dir: oneOf(SORT_DIRECTIONS, params.get('dir')) ?? DEFAULT_DIR,
   };
 }
 

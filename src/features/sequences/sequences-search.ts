@@ -1,8 +1,5 @@
-import {
-  SequenceSortField,
-  SortDirection,
-  type SequenceListQuery,
-} from '../../contract/sequences';
+import type { SequenceListQuery, SequenceSortField, SortDirection } from '../../contract/sequences';
+import { oneOf, SEQUENCE_SORT_FIELDS, SORT_DIRECTIONS } from '../../contract/values';
 
 const MAX_QUERY_LENGTH = 200;
 const DEFAULT_SORT: SequenceSortField = 'name';
@@ -12,8 +9,8 @@ const DEFAULT_DIR: SortDirection = 'asc';
  * Anything unknown or malformed in the URL falls back to the default. */
 export function readSequencesSearch(params: URLSearchParams): SequenceListQuery {
   const q = params.get('q')?.trim().slice(0, MAX_QUERY_LENGTH) || undefined;
-  const sort = SequenceSortField.safeParse(params.get('sort')).data ?? DEFAULT_SORT;
-  const dir = SortDirection.safeParse(params.get('dir')).data ?? DEFAULT_DIR;
+  const sort = oneOf(SEQUENCE_SORT_FIELDS, params.get('sort')) ?? DEFAULT_SORT;
+  const dir = oneOf(SORT_DIRECTIONS, params.get('dir')) ?? DEFAULT_DIR;
   return { q, sort, dir };
 }
 

@@ -1,8 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmailProblem, EnrollErrorCode, EnrollmentStatus } from '../../../contract/codes';
 import type { EnrollmentFilter } from '../../../contract/enrollments';
-import { ErrorFilter } from '../../../contract/enrollments';
+import { EMAIL_PROBLEMS, ENROLL_ERROR_CODES, ENROLLMENT_STATUSES, ERROR_FILTERS, oneOf } from '../../../contract/values';
 import type { SequenceDetail } from '../../../contract/sequences';
 import { LazyDateRangeField } from '../../../ui/lazy-date-range-field';
 import { SearchField } from '../../../ui/search-field';
@@ -33,10 +32,10 @@ export function EnrollmentFilters({ filter, enrollers, onChange, onClear, search
       <SelectField
         label={t('enrollments.filters.status')}
         value={filter.status ?? ''}
-        onChange={(status) => onChange({ status: EnrollmentStatus.safeParse(status).data })}
+        onChange={(status) => onChange({ status: oneOf(ENROLLMENT_STATUSES, status) })}
       >
         <option value="">{t('enrollments.filters.anyStatus')}</option>
-        {EnrollmentStatus.options.map((status) => (
+        {ENROLLMENT_STATUSES.map((status) => (
           <option key={status} value={status}>
             {t(`enrollment.status.${status}`)}
           </option>
@@ -45,18 +44,18 @@ export function EnrollmentFilters({ filter, enrollers, onChange, onClear, search
       <SelectField
         label={t('enrollments.filters.error')}
         value={filter.error ?? ''}
-        onChange={(error) => onChange({ error: ErrorFilter.safeParse(error).data })}
+        onChange={(error) => onChange({ error: oneOf(ERROR_FILTERS, error) })}
       >
         <option value="">{t('enrollments.filters.anyError')}</option>
         <optgroup label={t('enrollments.filters.enrollErrors')}>
-          {EnrollErrorCode.options.map((code) => (
+          {ENROLL_ERROR_CODES.map((code) => (
             <option key={code} value={code}>
               {code}
             </option>
           ))}
         </optgroup>
         <optgroup label={t('enrollments.filters.emailProblems')}>
-          {EmailProblem.options.map((code) => (
+          {EMAIL_PROBLEMS.map((code) => (
             <option key={code} value={code}>
               {t(`flags.${code}.title`)}
             </option>

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorFilter } from '../../../contract/enrollments';
+import type { ErrorFilter } from '../../../contract/enrollments';
 import type { SequenceDetail } from '../../../contract/sequences';
+import { ERROR_FILTERS, oneOf } from '../../../contract/values';
 import { formatInteger } from '../../../i18n/format';
 import { isEmailProblem } from '../../../ui/flag-code';
 
@@ -17,7 +18,7 @@ export function ErrorSummary({ entries, selected, onSelect }: ErrorSummaryProps)
   const titleId = useId();
   // The API names the code as a plain string; show only the ones this UI can filter by.
   const known = entries.flatMap((entry) => {
-    const code = ErrorFilter.safeParse(entry.code).data;
+    const code = oneOf(ERROR_FILTERS, entry.code);
     return code ? [{ ...entry, code }] : [];
   });
 

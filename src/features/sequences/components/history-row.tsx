@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { EnrollmentStatus } from '../../../contract/codes';
 import type { AuditEntry, SequenceDetail } from '../../../contract/sequences';
+import { ENROLLMENT_STATUSES, oneOf } from '../../../contract/values';
 import { formatDate, formatInteger } from '../../../i18n/format';
 
 interface HistoryRowProps {
@@ -18,7 +18,7 @@ export function HistoryRow({ entry, enrollers }: HistoryRowProps) {
 
   const filterValue = (field: FilterField, value: string): string => {
     if (field === 'status') {
-      const status = EnrollmentStatus.safeParse(value).data;
+      const status = oneOf(ENROLLMENT_STATUSES, value);
       return status ? t(`enrollment.status.${status}`) : value;
     }
     if (field === 'enrolledBy') return enrollers.find((u) => u.id === value)?.name ?? t('enrollments.filters.unknownUser');

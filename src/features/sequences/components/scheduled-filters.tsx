@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { StepType } from '../../../contract/sequences';
+import type { StepType } from '../../../contract/sequences';
+import { oneOf, STEP_TYPES } from '../../../contract/values';
 import { LazyDateRangeField } from '../../../ui/lazy-date-range-field';
 import { SelectField } from '../../../ui/select-field';
 import type { ScheduledFilterInput } from '../enrollments-search';
@@ -20,10 +21,10 @@ export function ScheduledFilters({ value, onChange, onClear }: ScheduledFiltersP
       <SelectField
         label={t('scheduled.filters.type')}
         value={value.type ?? ''}
-        onChange={(type) => onChange({ type: StepType.safeParse(type).data })}
+        onChange={(type) => onChange({ type: oneOf(STEP_TYPES, type) })}
       >
         <option value="">{t('scheduled.filters.anyType')}</option>
-        {StepType.options.map((type) => (
+        {STEP_TYPES.map((type) => (
           <option key={type} value={type}>
             {t(`summary.stepTypes.${type}`)}
           </option>

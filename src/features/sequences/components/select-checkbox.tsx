@@ -17,6 +17,9 @@ export function SelectCheckbox({ label, isSelected, isIndeterminate = false, onC
       isSelected={isSelected}
       isIndeterminate={isIndeterminate}
       onChange={onChange}
+      // Not a form field: with the default ("native"), every render of every row's box sets
+      // and reads the input's validity in a layout effect.
+      validationBehavior="aria"
     >
       <span className="select-checkbox__box" aria-hidden="true">
         <svg viewBox="0 0 16 16" focusable="false">

@@ -51,7 +51,8 @@ const WHAT_TO_DO: Record<(typeof ENROLL_ERRORS)[number][0], string> = {
 };
 
 describe('error flags', () => {
-  it('shows each enrollment error verbatim in the Enrolled column and explains it; Escape returns to the flag', async () => {
+  // Ten errors, each a navigation and a dialog: more than the default 30 s on a busy two-core machine.
+  it('shows each enrollment error verbatim in the Enrolled column and explains it; Escape returns to the flag', { timeout: 90_000 }, async () => {
     const { user, router } = await renderApp({ url: `/sequences/${SEQUENCE}`, user: 'manager' });
     await screen.findByRole('table');
 

@@ -318,16 +318,16 @@ const EMAIL_EVENTS_LOCK = 4_151_001;
 
 /** Email events. The daily rollups behind email health follow by trigger. */
 export async function ingestEmailEvents(tx: Queryable, items: readonly IngestEmailEvent[], now: Date): Promise<IngestResult> {
-  // The rollup triggers (migration 003) upsert their (day, kind, provider) rows in no set order,
-  // so two event batches stored at once could deadlock each other on PostgreSQL (seen loading
-  // xl with two requests in flight). Events are stored one batch at a time; the next request is
-  // parsed and validated meanwhile.
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [EMAIL_EVENTS_LOCK]);
   const refs = await resolveRefs(tx, items, [
     { field: 'contact', table: 'contacts', kind: 'contact', get: (e) => e.contact },
     { field: 'enrollment', table: 'enrollments', kind: 'enrollment', get: (e) => e.enrollment },
     { field: 'marketingEmail', table: 'marketing_emails', kind: 'marketing email', get: (e) => e.marketingEmail },
   ]);
+  // The rollup triggers (migration 003) upsert their (day, kind, provider) rows in no set order,
+  // so two event batches stored at once could deadlock each other on PostgreSQL (seen loading
+  // xl with two requests in flight). Events are stored one batch at a time; the next request is
+  // parsed, validated and has its references resolved meanwhile: only the writes wait.
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [EMAIL_EVENTS_LOCK]);
   const ids = items.map((e) => e.externalId);
   const rows = await upsertByExternalId(
     tx,

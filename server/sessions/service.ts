@@ -3,17 +3,8 @@ import type { Clock } from '../deps';
 import type { Db } from '../store/db';
 import type { Session } from '../http/context';
 import { HttpError } from '../http/errors';
-import { findUserByEmail, touchLastSignIn } from './users-store';
-import {
-  clearSignInFailures,
-  deleteSession,
-  findSession,
-  insertSession,
-  dropEmptySignInCounters,
-  forgiveSignInAttempt,
-  lockSignInCounters,
-  recordSignInFailure,
-} from './store';
+import { findUserByEmail } from './users-store';
+import { completeSignIn, deleteSession, dropEmptySignInCounters, findSession, lockSignInCounters, recordSignInFailures } from './store';
 import { accountWait, addressWait, current, throttleKeys, type AddressLimit, type SignInLimit } from './throttle';
 import type { PasswordHasher } from './passwords';
 import { randomToken, sha256Hex } from './tokens';
@@ -59,8 +50,14 @@ export async function signIn(
     if (waitFor > 0) {
       await dropEmptySignInCounters(tx, [keys.account, keys.address]);
     } else {
-      await recordSignInFailure(tx, keys.account, now, limits.account.windowSeconds);
-      await recordSignInFailure(tx, keys.address, now, limits.address.windowSeconds);
+      await recordSignInFailures(
+        tx,
+        [
+          { key: keys.account, windowSeconds: limits.account.windowSeconds },
+          { key: keys.address, windowSeconds: limits.address.windowSeconds },
+        ],
+        now,
+      );
     }
     return { wait: waitFor, previousFailureAt: byAddress?.failures ? byAddress.lastFailureAt : null };
   });
@@ -78,16 +75,20 @@ export async function signIn(
   const tokenHash = await sha256Hex(token);
   const csrfToken = randomToken(18);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
-  // One transaction, so one commit: on the embedded store each commit writes its log on the
-  // event loop's thread, and twenty people signing in at once made every other request wait
-  // for five commits each. The account's failures from this address are forgiven; the
-  // address's own count keeps its earlier failures (signing in to one's own account must not
-  // buy more guesses at others).
-  await db.transaction(async (tx) => {
-    await clearSignInFailures(tx, keys.account);
-    await forgiveSignInAttempt(tx, keys.address, now, previousFailureAt);
-    await touchLastSignIn(tx, found.id, now);
-    await insertSession(tx, { tokenHash, userId: found.id, csrfToken, createdAt: now, expiresAt });
+  // The account's failures from this address are forgiven; the address's own count keeps its
+  // earlier failures (signing in to one's own account must not buy more guesses at others).
+  // Few statements, no transaction: on the embedded store every statement and commit runs on
+  // the event loop's thread, and twenty people signing in at once made every other request
+  // wait for them.
+  await completeSignIn(db, {
+    accountKey: keys.account,
+    addressKey: keys.address,
+    countedAt: now,
+    previousFailureAt,
+    tokenHash,
+    userId: found.id,
+    csrfToken,
+    expiresAt,
   });
   return { token, expiresAt, session: { user: found.user, userId: found.id, csrfToken, tokenHash } };
 }

@@ -37,45 +37,46 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
 
-/** Adds a failed sign-in to the key's window (a new window once the old one ran out) and
- * returns the failures counted in the current window. */
-export async function recordSignInFailure(
-  db: Queryable,
-  key: string,
-  now: Date,
-  windowSeconds: number,
-): Promise<number> {
-  const rows = await db.query<{ failures: number }>(
-    `INSERT INTO sign_in_attempts AS a (key, window_start, failures, last_failure_at) VALUES ($1, $2, 1, $2)
+/** A counter's key and the length of its window. */
+export interface CounterWindow {
+  key: string;
+  windowSeconds: number;
+}
+
+/** Adds a failed sign-in to each key's window (a new window once the old one ran out), in one
+ * statement. */
+export async function recordSignInFailures(db: Queryable, windows: readonly CounterWindow[], now: Date): Promise<void> {
+  // An upsert's update sees only the row and EXCLUDED: each key's window length is looked up.
+  const ended = `a.window_start <= $3::timestamptz - make_interval(secs => (SELECT w.seconds FROM w WHERE w.key = a.key))`;
+  await db.query(
+    `WITH w AS (SELECT * FROM unnest($1::text[], $2::int[]) AS w(key, seconds))
+     INSERT INTO sign_in_attempts AS a (key, window_start, failures, last_failure_at)
+     SELECT w.key, $3, 1, $3 FROM w ORDER BY w.key
      ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN 1 ELSE a.failures + 1 END,
-       window_start = CASE WHEN a.window_start <= $2::timestamptz - make_interval(secs => $3) THEN $2 ELSE a.window_start END,
-       last_failure_at = $2
-     RETURNING failures`,
-    [key, now, windowSeconds],
+       failures = CASE WHEN ${ended} THEN 1 ELSE a.failures + 1 END,
+       window_start = CASE WHEN ${ended} THEN $3 ELSE a.window_start END,
+       last_failure_at = $3`,
+    [windows.map((w) => w.key), windows.map((w) => w.windowSeconds), now],
   );
-  return rows[0]?.failures ?? 1;
 }
 
 /**
  * The counters of these keys, locked until the transaction ends (a key without one gets an
  * empty counter first, so that there is a row to lock): concurrent sign-ins for the same keys
- * wait here one by one, and each sees the attempts counted before it.
+ * wait here one by one, and each sees the attempts counted before it. One statement: the
+ * upsert's (unchanging) update is what locks an existing row and lets it be returned.
  */
 export async function lockSignInCounters(
   tx: Queryable,
   keys: string[],
   now: Date,
 ): Promise<Map<string, FailureCount>> {
-  await tx.query(
-    `INSERT INTO sign_in_attempts (key, window_start, failures)
-     SELECT k, $2, 0 FROM unnest($1::text[]) AS k
-     ON CONFLICT (key) DO NOTHING`,
-    [keys, now],
-  );
   const rows = await tx.query<{ key: string; failures: number; window_start: Date; last_failure_at: Date | null }>(
-    'SELECT key, failures, window_start, last_failure_at FROM sign_in_attempts WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE',
-    [keys],
+    `INSERT INTO sign_in_attempts AS a (key, window_start, failures)
+     SELECT k, $2, 0 FROM unnest($1::text[]) AS k ORDER BY k
+     ON CONFLICT (key) DO UPDATE SET failures = a.failures
+     RETURNING a.key, a.failures, a.window_start, a.last_failure_at`,
+    [keys, now],
   );
   return new Map(
     rows.map((r) => {
@@ -86,30 +87,46 @@ export async function lockSignInCounters(
   );
 }
 
-/** Takes back the attempt counted against the key at `countedAt` (it was a success): one
- * failure fewer, and the latest failure as it was before, unless another has come since. A
- * counter left at zero is removed. */
-export async function forgiveSignInAttempt(
+/**
+ * What a successful sign-in writes, in one statement (atomic on its own, one commit, and no
+ * transaction to hold the embedded store's only connection between statements): the
+ * session; the user's last sign-in; the account's failures from this address, cleared; and
+ * the attempt counted against the address at `countedAt`, taken back (one failure fewer, and
+ * the latest failure as it was before, unless another has come since). A counter that is left
+ * at zero is then removed, as a second statement: it must see the decrement, and were it
+ * lost, a counter at zero counts nothing.
+ */
+export async function completeSignIn(
   db: Queryable,
-  key: string,
-  countedAt: Date,
-  previousFailureAt: Date | null,
+  s: {
+    accountKey: string;
+    addressKey: string;
+    countedAt: Date;
+    previousFailureAt: Date | null;
+    tokenHash: string;
+    userId: number;
+    csrfToken: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.query(
-    `UPDATE sign_in_attempts
+    `WITH session AS (
+       INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($5, $6, $7, $3, $8)
+     ), touched AS (
+       UPDATE users SET last_sign_in_at = $3 WHERE id = $6
+     ), cleared AS (
+       DELETE FROM sign_in_attempts WHERE key = $1
+     )
+     UPDATE sign_in_attempts
         SET failures = failures - 1,
-            last_failure_at = CASE WHEN last_failure_at = $2 THEN $3 ELSE last_failure_at END
-      WHERE key = $1 AND failures > 0`,
-    [key, countedAt, previousFailureAt],
+            last_failure_at = CASE WHEN last_failure_at = $3 THEN $4 ELSE last_failure_at END
+      WHERE key = $2 AND failures > 0`,
+    [s.accountKey, s.addressKey, s.countedAt, s.previousFailureAt, s.tokenHash, s.userId, s.csrfToken, s.expiresAt],
   );
-  await db.query('DELETE FROM sign_in_attempts WHERE key = $1 AND failures <= 0', [key]);
+  await db.query('DELETE FROM sign_in_attempts WHERE key = $1 AND failures <= 0', [s.addressKey]);
 }
 
 /** Removes counters that were created for a refused attempt and never counted anything. */
 export async function dropEmptySignInCounters(db: Queryable, keys: string[]): Promise<void> {
   await db.query('DELETE FROM sign_in_attempts WHERE key = ANY($1::text[]) AND failures = 0', [keys]);
-}
-
-export async function clearSignInFailures(db: Queryable, key: string): Promise<void> {
-  await db.query('DELETE FROM sign_in_attempts WHERE key = $1', [key]);
 }

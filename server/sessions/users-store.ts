@@ -50,8 +50,3 @@ export async function insertUser(
 export async function deactivateUser(tx: Queryable, userId: number): Promise<void> {
   await tx.query('UPDATE users SET active = false WHERE id = $1', [userId]);
 }
-
-/** Notes a sign-in, for the Users screen. */
-export async function touchLastSignIn(db: Queryable, userId: number, now: Date): Promise<void> {
-  await db.query('UPDATE users SET last_sign_in_at = $2 WHERE id = $1', [userId, now]);
-}

@@ -73,9 +73,11 @@ export async function listSequences(
         AND ($1::int IS NULL OR s.owner_id = $1
              OR EXISTS (SELECT 1 FROM sequence_figures f2
                          WHERE f2.sequence_id = s.id AND f2.enrolled_by = $1 AND f2.enrolled > 0))
-        AND ($2::text IS NULL OR s.name ILIKE $2)
+        ${query.q ? 'AND s.name ILIKE $2' : ''}
       ORDER BY ${order}`,
-    [onlyEnrolledBy, query.q ? likePattern(query.q) : null],
+    // The search is in the text only when asked: the list without one is a statement that
+    // PostgreSQL keeps prepared (server/store/postgres-db.ts), a pattern search is not.
+    query.q ? [onlyEnrolledBy, likePattern(query.q)] : [onlyEnrolledBy],
   );
   return rows.map((r) => ({
     id: String(r.id),
